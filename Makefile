@@ -1,0 +1,55 @@
+# cleanclaim: PGXS build, plus the project's own targets:
+#   make test    install what is missing, build, install, run every test on a throw-away cluster
+#   make demo    the same, then load sample claims and print the results
+#   make bench   the same, then run the benchmarks (figures and ratios)
+#   make installcheck   pg_regress against a server you already run
+
+EXTENSION = cleanclaim
+EXTVERSION = 0.1.0
+
+MODULE_big = cleanclaim
+OBJS = src/cleanclaim.o src/code_type.o src/npi.o src/icd10cm.o src/hcpcs.o src/ndc.o
+
+# The code types share one SQL template (src/code_type.sql.in); each adds its
+# own functions in src/<type>.sql.
+CODE_TYPES = npi icd10cm hcpcs ndc
+SQL_SOURCES = src/cleanclaim.sql src/code_type.sql.in $(CODE_TYPES:%=src/%.sql)
+
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA = $(wildcard upgrade/$(EXTENSION)--*--*.sql)
+
+REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+# -Wextra minus unused-parameter: every V1 function has fcinfo, used or not.
+PG_CFLAGS += -Wextra -Wno-unused-parameter
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+# Until postgresql-server-dev is installed only test, demo, bench and deps work;
+# they install it first and then run make again.
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+endif
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES)
+	{ cat src/cleanclaim.sql; \
+	  for t in $(CODE_TYPES); do sed "s/@TYPE@/$$t/g" src/code_type.sql.in; cat src/$$t.sql; done; \
+	} > $@
+
+.PHONY: deps test demo bench
+
+deps:
+	tools/ensure-deps
+
+test: deps
+	tools/build-install
+	tools/with-cluster test/run
+
+demo: deps
+	tools/build-install
+	tools/with-cluster demo/run
+
+bench: deps
+	tools/build-install
+	tools/with-cluster bench/run

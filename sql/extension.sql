@@ -1,0 +1,26 @@
+-- The extension as a DBA sees it: schema, comments, labels.
+SELECT extname, extversion, nspname AS schema, extrelocatable
+FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE extname = 'cleanclaim';
+
+-- every object of the extension carries a comment
+SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS undocumented
+FROM pg_depend d
+WHERE d.refclassid = 'pg_extension'::regclass
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'cleanclaim')
+  AND d.deptype = 'e'
+  AND obj_description(d.objid, (SELECT relname FROM pg_class WHERE oid = d.classid)) IS NULL
+ORDER BY 1;
+
+-- no function of the extension is left PARALLEL UNSAFE or SECURITY DEFINER by accident
+SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.prosecdef
+FROM pg_proc p
+WHERE p.pronamespace = 'cleanclaim'::regnamespace
+  AND (p.proparallel <> 's' OR p.prosecdef)
+ORDER BY 1;
+
+-- the code types are 8 bytes, passed by value, aligned like int8
+SELECT typname, typlen, typbyval, typalign, typstorage, typsend <> 0 AS has_send, typreceive <> 0 AS has_receive
+FROM pg_type
+WHERE typnamespace = 'cleanclaim'::regnamespace AND typtype = 'b' AND typcategory <> 'A'
+ORDER BY typname;

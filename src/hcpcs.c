@@ -1,0 +1,124 @@
+/*
+ * hcpcs.c
+ *	  The hcpcs type: a HCPCS procedure code, Level I (CPT) or Level II.
+ *
+ * Five characters in one of six forms: CPT Category I (5 digits), Category
+ * II (4 digits + F), Category III (4 digits + T), Proprietary Laboratory
+ * Analyses (4 digits + U), Multianalyte Assays with Algorithmic Analyses
+ * (4 digits + M, found in the CMS OPPS files), or HCPCS Level II (a letter
+ * A-V + 4 digits).
+ */
+#include "postgres.h"
+
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+#include "code_type.h"
+
+#define HCPCS_LEN 5
+
+/* Characters first..last of chars are digits; else say which is not. */
+static bool
+check_digits(const char *s, int len, int first, int last, const char *form, char *detail)
+{
+	int			i;
+	char		shown[16];
+
+	for (i = first; i <= last; i++)
+	{
+		if (!code_is_digit(s[i]))
+		{
+			code_detail(detail, "%s; character %d is \"%s\".", form, i + 1,
+						code_char_shown(s + i, len - i, shown, sizeof(shown)));
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool
+hcpcs_parse(const char *s, int len, int64 *result, char *detail)
+{
+	char		chars[HCPCS_LEN];
+	char		shown[16];
+	int			i;
+
+	if (len != HCPCS_LEN)
+	{
+		code_detail(detail, "A HCPCS or CPT code has 5 characters; this one has %d.",
+					pg_mbstrlen_with_len(s, len));
+		return false;
+	}
+	for (i = 0; i < HCPCS_LEN; i++)
+		chars[i] = code_upper(s[i]);
+
+	if (code_is_digit(chars[0]))
+	{
+		char		last = chars[HCPCS_LEN - 1];
+
+		if (!check_digits(chars, len, 1, 3, "A CPT code starts with 4 digits", detail))
+			return false;
+		if (!code_is_digit(last) && last != 'F' && last != 'T' && last != 'U' && last != 'M')
+		{
+			code_detail(detail, "The fifth character of a CPT code is a digit (Category I), F (Category II), T (Category III), U (PLA) or M (MAAA), not \"%s\".",
+						code_char_shown(s + 4, 1, shown, sizeof(shown)));
+			return false;
+		}
+	}
+	else if (chars[0] >= 'A' && chars[0] <= 'V')
+	{
+		if (!check_digits(chars, len, 1, 4, "A HCPCS Level II code is a letter followed by 4 digits", detail))
+			return false;
+	}
+	else
+	{
+		code_detail(detail, "A HCPCS code starts with a digit (CPT) or a letter from A to V (Level II), not \"%s\".",
+					code_char_shown(s, len, shown, sizeof(shown)));
+		return false;
+	}
+	*result = code_pack_chars(chars, HCPCS_LEN, HCPCS_LEN);
+	return true;
+}
+
+static int
+hcpcs_format(int64 value, char *buf)
+{
+	int			n = code_unpack_chars(value, HCPCS_LEN, buf);
+
+	buf[n] = '\0';
+	return n;
+}
+
+const CodeType hcpcs_type = {
+	.name = "hcpcs",
+	.hint = "Accepted forms: 5 digits (CPT Category I, 99213), 4 digits and F (Category II, 3074F), 4 digits and T (Category III, 0095T), 4 digits and U (PLA, 0001U), 4 digits and M (MAAA, 0002M), or a letter A to V and 4 digits (HCPCS Level II, J1885).",
+	.parse = hcpcs_parse,
+	.format = hcpcs_format,
+	.send_as_text = true,
+};
+
+CODE_TYPE_SQL_FUNCTIONS(hcpcs, hcpcs_type)
+
+/* hcpcs_kind(hcpcs) -> text: which code set the code belongs to. */
+PG_FUNCTION_INFO_V1(hcpcs_kind);
+Datum
+hcpcs_kind(PG_FUNCTION_ARGS)
+{
+	char		chars[HCPCS_LEN];
+	const char *kind;
+
+	code_unpack_chars(PG_GETARG_INT64(0), HCPCS_LEN, chars);
+	if (!code_is_digit(chars[0]))
+		kind = "hcpcs_level_ii";
+	else if (chars[4] == 'F')
+		kind = "cpt_category_ii";
+	else if (chars[4] == 'T')
+		kind = "cpt_category_iii";
+	else if (chars[4] == 'U')
+		kind = "cpt_pla";
+	else if (chars[4] == 'M')
+		kind = "cpt_maaa";
+	else
+		kind = "cpt_category_i";
+	PG_RETURN_TEXT_P(cstring_to_text(kind));
+}
