@@ -7,10 +7,14 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "nodes/nodes.h"
 #include "utils/builtins.h"
+#include "utils/syscache.h"
 
 #include "code_type.h"
 
@@ -122,14 +126,9 @@ static bool
 parse_or_report(const CodeType *type, const char *s, int len, int64 *result,
 				Node *escontext, int sqlstate)
 {
-	const char *t = s;
-	int			tlen = len;
 	char		detail[CODE_DETAIL_LEN];
 
-	trim_blanks(&t, &tlen);
-	if (tlen == 0)
-		code_detail(detail, "The value is empty.");
-	else if (type->parse(t, tlen, result, detail))
+	if (code_parse_detail(type, s, len, result, detail))
 		return true;
 
 	SAVE_ERROR(escontext,
@@ -142,10 +141,21 @@ parse_or_report(const CodeType *type, const char *s, int len, int64 *result,
 }
 
 bool
-code_parse_text(const CodeType *type, const char *s, int len, int64 *result)
+code_parse_detail(const CodeType *type, const char *s, int len, int64 *result, char *detail)
 {
 	trim_blanks(&s, &len);
-	return type->parse(s, len, result, NULL);
+	if (len == 0)
+	{
+		code_detail(detail, "The value is empty.");
+		return false;
+	}
+	return type->parse(s, len, result, detail);
+}
+
+bool
+code_parse_text(const CodeType *type, const char *s, int len, int64 *result)
+{
+	return code_parse_detail(type, s, len, result, NULL);
 }
 
 int64
@@ -320,4 +330,57 @@ code_unpack_chars(int64 value, int slots, char *chars)
 			chars[n++] = '?';
 	}
 	return n;
+}
+
+/*
+ * The CodeType of a type OID, or NULL when it is not one of the extension's
+ * code types.  A syscache lookup: fine for per-query use, not for per-row
+ * hot paths, which know their type statically.
+ */
+const CodeType *
+code_type_by_oid(Oid typid)
+{
+	static const CodeType *const all[] = {&npi_type, &icd10cm_type, &hcpcs_type, &ndc_type};
+	HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	const CodeType *found = NULL;
+	size_t		i;
+
+	if (!HeapTupleIsValid(tup))
+		return NULL;
+	if (get_namespace_oid("cleanclaim", true) == ((Form_pg_type) GETSTRUCT(tup))->typnamespace)
+	{
+		const char *name = NameStr(((Form_pg_type) GETSTRUCT(tup))->typname);
+
+		for (i = 0; i < lengthof(all); i++)
+			if (strcmp(name, all[i]->name) == 0)
+				found = all[i];
+	}
+	ReleaseSysCache(tup);
+	return found;
+}
+
+/*
+ * invalid_reason(code_type regtype, value text) -> text: why the value is not
+ * a valid code of that type (the errdetail its input would raise), or NULL
+ * when it is valid.  Never raises for a bad value.
+ */
+PG_FUNCTION_INFO_V1(invalid_reason);
+Datum
+invalid_reason(PG_FUNCTION_ARGS)
+{
+	Oid			typid = PG_GETARG_OID(0);
+	text	   *value = PG_GETARG_TEXT_PP(1);
+	const CodeType *type = code_type_by_oid(typid);
+	char		detail[CODE_DETAIL_LEN];
+	int64		ignored;
+
+	if (type == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid_reason() does not know type %s", format_type_be(typid)),
+				 errdetail("It explains the cleanclaim code types only."),
+				 errhint("Pass one of cleanclaim.npi, cleanclaim.icd10cm, cleanclaim.hcpcs or cleanclaim.ndc.")));
+	if (code_parse_detail(type, VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value), &ignored, detail))
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(detail));
 }

@@ -71,6 +71,12 @@ extern Datum code_type_is_valid(FunctionCallInfo fcinfo, const CodeType *type);
 /* Parse text without raising; the building block of the claim validator. */
 extern bool code_parse_text(const CodeType *type, const char *s, int len, int64 *result);
 
+/* Parse text; on failure write what is wrong into detail (CODE_DETAIL_LEN bytes). */
+extern bool code_parse_detail(const CodeType *type, const char *s, int len, int64 *result, char *detail);
+
+/* The code type of a type OID, NULL for other types (a syscache lookup). */
+extern const CodeType *code_type_by_oid(Oid typid);
+
 /* Parse text, raising the type's input error (22P02) on failure. */
 extern int64 code_parse_or_error(const CodeType *type, const char *s, int len);
 

@@ -13,7 +13,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
 SET search_path = cleanclaim, public;
 
-SELECT plan(245);
+SELECT plan(322);
 
 -- The detail of the error a statement raises, or NULL when it raises none.
 CREATE FUNCTION pg_temp.error_detail(statement text) RETURNS text LANGUAGE plpgsql AS $$
@@ -137,6 +137,16 @@ SELECT ok(NOT CASE type WHEN 'npi' THEN is_valid_npi(input) WHEN 'icd10cm' THEN 
 						WHEN 'hcpcs' THEN is_valid_hcpcs(input) ELSE is_valid_ndc(input) END,
 		  format('is_valid_%s(%L) is false', type, input))
 FROM rejected WHERE input <> '';
+
+-- invalid_reason() gives the same detail without raising, and NULL for valid values
+SELECT is(invalid_reason(('cleanclaim.' || type)::regtype, input), detail,
+		  format('invalid_reason(%s, %L)', type, input))
+FROM rejected;
+SELECT is(invalid_reason(('cleanclaim.' || type)::regtype, input), NULL,
+		  format('invalid_reason(%s, %L) is NULL', type, input))
+FROM accepted;
+SELECT throws_ok($$SELECT invalid_reason('integer', '1')$$, '22023', 'invalid_reason() does not know type integer',
+				 'invalid_reason() refuses a type that is not a code type');
 
 -- the cast from text raises the same error as the type input
 SELECT throws_ok($$SELECT npi('1234567890'::text)$$, '22P02', 'invalid input syntax for type npi: "1234567890"', 'npi(text) raises 22P02');

@@ -1,0 +1,39 @@
+-- Hand-written demo claims, in the claim contract of DESIGN.md (jsonb).  Each
+-- carries the kind of mistake that gets real claims rejected or denied.
+CREATE SCHEMA demo;
+CREATE TABLE demo.claims (claim_id text PRIMARY KEY, story text, claim jsonb NOT NULL);
+
+INSERT INTO demo.claims VALUES
+('C1001', 'clean office visit',
+ '{"claim_id": "C1001", "claim_type": "professional", "payer_id": "MCR01", "member_id": "1EG4TE5MK73",
+   "patient_birth_date": "1950-03-14", "patient_sex": "F", "billing_npi": "1234567893", "rendering_npi": "1558598797",
+   "place_of_service": "11", "frequency_code": "1", "service_from": "2026-10-05", "service_to": "2026-10-05",
+   "submitted_on": "2026-10-07", "total_charge": 145.00, "diagnoses": ["E11.9", "I10"],
+   "lines": [{"line_no": 1, "procedure": "99213", "units": 1, "charge": 145.00, "service_date": "2026-10-05", "dx_pointers": [1, 2]}]}'),
+('C1002', 'billing NPI with a wrong check digit',
+ '{"claim_id": "C1002", "claim_type": "professional", "payer_id": "MCR01", "member_id": "1EG4TE5MK74",
+   "patient_birth_date": "1948-07-01", "patient_sex": "M", "billing_npi": "1234567890", "rendering_npi": "1558598797",
+   "place_of_service": "11", "frequency_code": "1", "service_from": "2026-10-06", "service_to": "2026-10-06",
+   "submitted_on": "2026-10-08", "total_charge": 98.00, "diagnoses": ["J06.9"],
+   "lines": [{"line_no": 1, "procedure": "99212", "units": 1, "charge": 98.00, "service_date": "2026-10-06", "dx_pointers": [1]}]}'),
+('C1003', 'fracture code missing its 7th character, and an ICD-9 code',
+ '{"claim_id": "C1003", "claim_type": "professional", "payer_id": "BCX22", "member_id": "XQJ882211",
+   "patient_birth_date": "1961-11-30", "patient_sex": "F", "billing_npi": "1245319599", "rendering_npi": "1558598797",
+   "place_of_service": "23", "frequency_code": "1", "service_from": "2026-09-28", "service_to": "2026-09-28",
+   "submitted_on": "2026-10-02", "total_charge": 1260.00, "diagnoses": ["S72.001", "250.00"],
+   "lines": [{"line_no": 1, "procedure": "27236", "modifiers": ["RT"], "units": 1, "charge": 1260.00, "service_date": "2026-09-28", "dx_pointers": [1]}]}'),
+('C1004', 'a HCPCS code that does not exist in any form, and an NDC without hyphens',
+ '{"claim_id": "C1004", "claim_type": "professional", "payer_id": "BCX22", "member_id": "XQJ990001",
+   "patient_birth_date": "1975-02-17", "patient_sex": "M", "billing_npi": "1245319599", "rendering_npi": "1558598797",
+   "place_of_service": "11", "frequency_code": "1", "service_from": "2026-10-01", "service_to": "2026-10-01",
+   "submitted_on": "2026-10-03", "total_charge": 310.00, "diagnoses": ["M17.11"],
+   "lines": [{"line_no": 1, "procedure": "W1234", "units": 1, "charge": 60.00, "service_date": "2026-10-01", "dx_pointers": [1]},
+             {"line_no": 2, "procedure": "J1885", "units": 2, "charge": 250.00, "service_date": "2026-10-01", "dx_pointers": [1], "ndc": "0409378901"}]}'),
+('C1005', 'replacement claim with a referring NPI starting with 3',
+ '{"claim_id": "C1005", "claim_type": "professional", "payer_id": "MCR01", "member_id": "1EG4TE5MK75",
+   "patient_birth_date": "1939-05-09", "patient_sex": "F", "billing_npi": "1234567893", "rendering_npi": "1558598797",
+   "referring_npi": "3234567893", "place_of_service": "11", "frequency_code": "7", "original_claim_id": "C0999",
+   "service_from": "2026-09-15", "service_to": "2026-09-15", "submitted_on": "2026-10-10", "total_charge": 210.00,
+   "diagnoses": ["m1a.0710", "E78.5"],
+   "lines": [{"line_no": 1, "procedure": "99214", "modifiers": ["25"], "units": 1, "charge": 180.00, "service_date": "2026-09-15", "dx_pointers": [1, 2]},
+             {"line_no": 2, "procedure": "3074f", "units": 1, "charge": 30.00, "service_date": "2026-09-15", "dx_pointers": [2]}]}');
