@@ -5,18 +5,25 @@
 #   make installcheck   pg_regress against a server you already run
 
 EXTENSION = cleanclaim
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 
 MODULE_big = cleanclaim
-OBJS = src/cleanclaim.o src/code_type.o src/npi.o src/icd10cm.o src/hcpcs.o src/ndc.o
+OBJS = src/cleanclaim.o src/code_type.o src/npi.o src/icd10cm.o src/hcpcs.o src/ndc.o \
+	src/refdata.o
 
-# The code types share one SQL template (src/code_type.sql.in); each adds its
-# own functions in src/<type>.sql.
+# The install script is assembled from src/: the header, the code types (one
+# SQL template, src/code_type.sql.in, plus each type's own src/<type>.sql),
+# then the parts, each in src/<part>.sql.  PARTS_<version> lists the parts a
+# version added; the upgrade script from the version before is those parts.
 CODE_TYPES = npi icd10cm hcpcs ndc
-SQL_SOURCES = src/cleanclaim.sql src/code_type.sql.in $(CODE_TYPES:%=src/%.sql)
+PARTS_0.2.0 = refdata loaders
+PARTS = $(PARTS_0.2.0)
+SQL_SOURCES = src/cleanclaim.sql src/code_type.sql.in $(CODE_TYPES:%=src/%.sql) $(PARTS:%=src/%.sql)
 
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-DATA = $(wildcard upgrade/$(EXTENSION)--*--*.sql)
+# upgrade/ keeps the frozen install scripts of earlier versions (for the
+# upgrade test) and hand-written upgrade scripts.
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--0.2.0.sql
+DATA = $(wildcard upgrade/$(EXTENSION)--*.sql)
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=$(EXTENSION)
@@ -35,6 +42,12 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES)
 	{ cat src/cleanclaim.sql; \
 	  for t in $(CODE_TYPES); do sed "s/@TYPE@/$$t/g" src/code_type.sql.in; cat src/$$t.sql; done; \
+	  for p in $(PARTS); do cat src/$$p.sql; done; \
+	} > $@
+
+$(EXTENSION)--0.1.0--0.2.0.sql: $(PARTS_0.2.0:%=src/%.sql)
+	{ printf '%s\n' '\echo Use "ALTER EXTENSION cleanclaim UPDATE TO '"'0.2.0'"'" to load this file. \quit'; \
+	  for p in $(PARTS_0.2.0); do cat src/$$p.sql; done; \
 	} > $@
 
 .PHONY: deps test demo bench

@@ -1,0 +1,2 @@
+
+-- Loaders for the official public formats of the reference data.

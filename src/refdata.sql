@@ -1,0 +1,185 @@
+
+-- Reference data: code sets, CMS edits, payers, authorizations and rule
+-- settings.  Every table is readable by everyone and writable by its owner
+-- (grant INSERT, UPDATE, DELETE to a loader role to delegate loading), marked
+-- as extension configuration so pg_dump keeps the rows users load (rows the
+-- extension ships itself are marked shipped and left out of dumps).
+-- Validity dates are inclusive; valid_to NULL means "until further notice".
+-- A statement trigger on each table tells every backend's cache to reload it.
+
+CREATE TABLE releases (
+	dataset text NOT NULL,
+	release text NOT NULL,
+	source text,
+	valid_from date,
+	valid_to date,
+	rows_loaded bigint NOT NULL,
+	loaded_at timestamptz NOT NULL DEFAULT now(),
+	loaded_by name NOT NULL DEFAULT current_user,
+	PRIMARY KEY (dataset, release)
+);
+COMMENT ON TABLE releases IS 'one row per release of a reference dataset loaded by a cleanclaim loader: what, from which file, for which dates, how many rows';
+
+CREATE TABLE icd10cm_codes (
+	code icd10cm NOT NULL,
+	billable boolean NOT NULL,
+	description text,
+	valid_from date NOT NULL DEFAULT '2015-10-01',
+	valid_to date,
+	release text,
+	laterality text GENERATED ALWAYS AS (
+		CASE WHEN description ~* '\mbilateral\M' THEN 'bilateral'
+			 WHEN description ~* '\mright\M' THEN 'right'
+			 WHEN description ~* '\mleft\M' THEN 'left' END) STORED,
+	unspecified boolean GENERATED ALWAYS AS (coalesce(description ~* '\munspecified\M', false)) STORED,
+	PRIMARY KEY (code, valid_from),
+	CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+COMMENT ON TABLE icd10cm_codes IS 'ICD-10-CM code set (CDC order file): billable codes and headers, with the dates each is valid';
+COMMENT ON COLUMN icd10cm_codes.billable IS 'true for a complete code valid for HIPAA transactions, false for a header (category) that needs more characters';
+COMMENT ON COLUMN icd10cm_codes.laterality IS 'right, left or bilateral when the title says so (derived from the description)';
+COMMENT ON COLUMN icd10cm_codes.unspecified IS 'true when the title says unspecified (derived from the description)';
+
+CREATE TABLE hcpcs_codes (
+	code hcpcs NOT NULL,
+	description text,
+	valid_from date NOT NULL DEFAULT '1900-01-01',
+	valid_to date,
+	release text,
+	PRIMARY KEY (code, valid_from),
+	CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+COMMENT ON TABLE hcpcs_codes IS 'HCPCS Level II and CPT procedure codes, with the dates each is valid';
+
+CREATE TABLE modifiers (
+	modifier text NOT NULL CHECK (modifier ~ '^[0-9A-Z]{2}$'),
+	description text,
+	valid_from date NOT NULL DEFAULT '1900-01-01',
+	valid_to date,
+	release text,
+	shipped boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (modifier, valid_from),
+	CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+COMMENT ON TABLE modifiers IS 'procedure modifiers (CPT and HCPCS Level II), with the dates each is valid';
+COMMENT ON COLUMN modifiers.shipped IS 'true for the rows cleanclaim ships (the CPT modifiers, codes only); pg_dump leaves them out';
+
+CREATE TABLE place_of_service (
+	code text NOT NULL CHECK (code ~ '^[0-9]{2}$'),
+	name text NOT NULL,
+	description text,
+	valid_from date NOT NULL DEFAULT '1900-01-01',
+	valid_to date,
+	release text,
+	PRIMARY KEY (code, valid_from),
+	CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+COMMENT ON TABLE place_of_service IS 'CMS place-of-service codes for professional claims; unassigned codes are not loaded';
+
+CREATE TABLE mce_edits (
+	code icd10cm NOT NULL,
+	edit text NOT NULL CHECK (edit IN ('newborn', 'pediatric', 'maternity', 'adult', 'female', 'male',
+									  'manifestation', 'unacceptable_principal', 'questionable_admission',
+									  'noncovered', 'limited_coverage')),
+	valid_from date NOT NULL DEFAULT '2015-10-01',
+	valid_to date,
+	release text,
+	PRIMARY KEY (code, edit, valid_from),
+	CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+COMMENT ON TABLE mce_edits IS 'Medicare Code Editor diagnosis lists: age (newborn 0, pediatric 0-17, maternity 9-64, adult 15-124), sex, manifestation and unacceptable principal diagnoses';
+
+CREATE TABLE ncci_ptp (
+	column1 hcpcs NOT NULL,
+	column2 hcpcs NOT NULL,
+	modifier_indicator smallint NOT NULL CHECK (modifier_indicator IN (0, 1, 9)),
+	valid_from date NOT NULL,
+	valid_to date,
+	setting text NOT NULL DEFAULT 'practitioner' CHECK (setting IN ('practitioner', 'hospital')),
+	release text,
+	PRIMARY KEY (column1, column2, setting, valid_from),
+	CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+COMMENT ON TABLE ncci_ptp IS 'NCCI procedure-to-procedure edits: column 2 is not paid with column 1 on the same date; modifier indicator 0 never, 1 with an NCCI-associated modifier, 9 not applicable';
+
+CREATE TABLE mue (
+	code hcpcs NOT NULL,
+	max_units integer NOT NULL CHECK (max_units >= 0),
+	adjudication_indicator smallint NOT NULL CHECK (adjudication_indicator IN (1, 2, 3)),
+	valid_from date NOT NULL,
+	valid_to date,
+	setting text NOT NULL DEFAULT 'practitioner' CHECK (setting IN ('practitioner', 'hospital', 'dme')),
+	release text,
+	PRIMARY KEY (code, setting, valid_from),
+	CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+COMMENT ON TABLE mue IS 'Medically Unlikely Edits: most units of a code per line (adjudication indicator 1) or per date of service (2 policy, 3 clinical)';
+
+CREATE TABLE payers (
+	payer_id text PRIMARY KEY,
+	name text NOT NULL,
+	payer_type text NOT NULL DEFAULT 'commercial' CHECK (payer_type IN ('medicare', 'medicaid', 'commercial', 'other')),
+	timely_filing_days integer CHECK (timely_filing_days > 0)
+);
+COMMENT ON TABLE payers IS 'payers claims go to; timely_filing_days is the filing limit counted from the date of service (Medicare: 365)';
+
+CREATE TABLE auth_requirements (
+	payer_id text NOT NULL REFERENCES payers ON UPDATE CASCADE ON DELETE CASCADE,
+	procedure hcpcs NOT NULL,
+	valid_from date NOT NULL DEFAULT '1900-01-01',
+	valid_to date,
+	PRIMARY KEY (payer_id, procedure, valid_from),
+	CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+COMMENT ON TABLE auth_requirements IS 'procedures a payer authorizes in advance';
+
+CREATE TABLE authorizations (
+	auth_number text NOT NULL,
+	payer_id text NOT NULL,
+	member_id text NOT NULL,
+	procedure hcpcs,
+	units_authorized numeric CHECK (units_authorized >= 0),
+	units_used numeric NOT NULL DEFAULT 0 CHECK (units_used >= 0),
+	valid_from date NOT NULL,
+	valid_to date NOT NULL,
+	PRIMARY KEY (auth_number, payer_id),
+	CHECK (valid_to >= valid_from)
+);
+COMMENT ON TABLE authorizations IS 'prior authorizations on file: the member, procedure (NULL for any), units and dates they cover';
+
+CREATE TABLE rule_settings (
+	rule_id text NOT NULL,
+	payer_id text,
+	enabled boolean,
+	severity text CHECK (severity IN ('error', 'warning', 'info')),
+	weight numeric CHECK (weight >= 0),
+	params jsonb CHECK (params IS NULL OR jsonb_typeof(params) = 'object'),
+	note text
+);
+CREATE UNIQUE INDEX rule_settings_rule_payer ON rule_settings (rule_id, coalesce(payer_id, ''));
+COMMENT ON TABLE rule_settings IS 'overrides of the rule catalog, for all payers (payer_id NULL) or one; NULL columns keep the default';
+
+CREATE FUNCTION refdata_changed() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION refdata_changed() IS 'statement trigger on the reference tables: tells every backend to reload its cached copy of the table (at commit)';
+
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['icd10cm_codes', 'hcpcs_codes', 'modifiers', 'place_of_service', 'mce_edits',
+							 'ncci_ptp', 'mue', 'payers', 'auth_requirements', 'authorizations', 'rule_settings']
+	LOOP
+		EXECUTE format('CREATE TRIGGER refdata_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
+						FOR EACH STATEMENT EXECUTE FUNCTION refdata_changed()', t);
+		EXECUTE format('COMMENT ON TRIGGER refdata_changed ON %I IS %L', t,
+					   'reloads the per-backend cache of this table in every session');
+	END LOOP;
+	FOREACH t IN ARRAY ARRAY['releases', 'icd10cm_codes', 'hcpcs_codes', 'modifiers', 'place_of_service', 'mce_edits',
+							 'ncci_ptp', 'mue', 'payers', 'auth_requirements', 'authorizations', 'rule_settings']
+	LOOP
+		EXECUTE format('GRANT SELECT ON %I TO PUBLIC', t);
+		PERFORM pg_catalog.pg_extension_config_dump(t::regclass,
+			CASE WHEN t = 'modifiers' THEN 'WHERE NOT shipped' ELSE '' END);
+	END LOOP;
+END $$;
