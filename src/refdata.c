@@ -5,16 +5,119 @@
  *
  * Each reference table carries a statement trigger, refdata_changed(), that
  * queues a relcache invalidation for the table.  PostgreSQL delivers it to
- * every backend at commit (and to this one at once), where a relcache
- * callback marks that table's cached copy stale; the next claim validated
- * reloads it.  No claim ever reads a table itself.
+ * every backend at commit (and to the changing backend at once; after an
+ * abort it is replayed locally, so a rolled-back change is forgotten too).
+ * A relcache callback marks that table's cached copy stale, and the next
+ * claim that needs the table reloads it.  Before each statement the cache
+ * takes in pending invalidations, so a change committed in another session is
+ * seen by the next statement here.  Claims never read a table themselves.
  */
 #include "postgres.h"
 
+#include "access/xact.h"
+#include "catalog/namespace.h"
 #include "commands/trigger.h"
+#include "executor/spi.h"
 #include "fmgr.h"
+#include "utils/builtins.h"
 #include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/timestamp.h"
+
+#include "refdata.h"
+
+typedef struct CachedTable
+{
+	const char *relname;
+	const char *query;			/* valid_from, valid_to, then the table's own columns */
+	Oid			relid;			/* when loaded */
+	bool		valid;
+	MemoryContext cxt;
+} CachedTable;
+
+typedef struct RefTable
+{
+	CachedTable t;
+	int			n;
+	RefEntry   *entries;
+} RefTable;
+
+static RefTable ref_tables[REF_TABLE_COUNT] = {
+	[REF_ICD10CM] = {{.relname = "icd10cm_codes", .query =
+	"SELECT valid_from, valid_to, code, billable, laterality, unspecified FROM cleanclaim.icd10cm_codes"}},
+	[REF_MCE] = {{.relname = "mce_edits", .query = "SELECT valid_from, valid_to, code, edit FROM cleanclaim.mce_edits"}},
+	[REF_HCPCS] = {{.relname = "hcpcs_codes", .query = "SELECT valid_from, valid_to, code FROM cleanclaim.hcpcs_codes"}},
+	[REF_MODIFIERS] = {{.relname = "modifiers", .query = "SELECT valid_from, valid_to, modifier FROM cleanclaim.modifiers"}},
+	[REF_POS] = {{.relname = "place_of_service", .query = "SELECT valid_from, valid_to, code::int FROM cleanclaim.place_of_service"}},
+	[REF_NCCI] = {{.relname = "ncci_ptp", .query =
+	"SELECT valid_from, valid_to, column1, column2, modifier_indicator, setting FROM cleanclaim.ncci_ptp"}},
+	[REF_MUE] = {{.relname = "mue", .query =
+	"SELECT valid_from, valid_to, code, max_units, adjudication_indicator, setting FROM cleanclaim.mue"}},
+	[REF_AUTH_REQUIREMENTS] = {{.relname = "auth_requirements", .query =
+	"SELECT valid_from, valid_to, payer_id, procedure FROM cleanclaim.auth_requirements"}},
+};
+
+static CachedTable payers_table = {.relname = "payers", .query =
+"SELECT payer_id, name, payer_type, timely_filing_days FROM cleanclaim.payers ORDER BY payer_id COLLATE \"C\""};
+static CachedTable auths_table = {.relname = "authorizations", .query =
+	"SELECT auth_number, payer_id, member_id, procedure, units_authorized::float8, units_used::float8, "
+	"valid_from, valid_to FROM cleanclaim.authorizations ORDER BY auth_number COLLATE \"C\", payer_id COLLATE \"C\""};
+static CachedTable settings_table = {.relname = "rule_settings", .query =
+"SELECT rule_id, payer_id, enabled, severity, weight::float8, params FROM cleanclaim.rule_settings"};
+
+static Payer *payers;
+static int	npayers;
+static Authorization *auths;
+static int	nauths;
+static RuleSetting *settings;
+static int	nsettings;
+static uint64 settings_generation = 1;
+
+static TimestampTz last_statement_start;
+
+/* ----- invalidation ----- */
+
+static void
+mark_stale(CachedTable *t, Oid relid)
+{
+	if (relid == InvalidOid || relid == t->relid)
+		t->valid = false;
+}
+
+static void
+refdata_relcache_callback(Datum arg, Oid relid)
+{
+	int			i;
+
+	for (i = 0; i < REF_TABLE_COUNT; i++)
+		mark_stale(&ref_tables[i].t, relid);
+	mark_stale(&payers_table, relid);
+	mark_stale(&auths_table, relid);
+	mark_stale(&settings_table, relid);
+	/* requirement keys hold payer positions: they follow the payers table */
+	if (!payers_table.valid)
+		ref_tables[REF_AUTH_REQUIREMENTS].t.valid = false;
+}
+
+void
+refdata_init(void)
+{
+	CacheRegisterRelcacheCallback(refdata_relcache_callback, (Datum) 0);
+}
+
+void
+refdata_begin_statement(void)
+{
+	TimestampTz now = GetCurrentStatementStartTimestamp();
+
+	if (now != last_statement_start)
+	{
+		last_statement_start = now;
+		AcceptInvalidationMessages();
+	}
+}
 
 /* refdata_changed(): statement trigger; queue a relcache invalidation of the table. */
 PG_FUNCTION_INFO_V1(refdata_changed);
@@ -29,4 +132,495 @@ refdata_changed(PG_FUNCTION_ARGS)
 				 errmsg("refdata_changed() must be called as a trigger")));
 	CacheInvalidateRelcache(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
+}
+
+/* ----- loading ----- */
+
+/* Start (re)loading a table: a fresh memory context and the table's OID. */
+static void
+begin_load(CachedTable *t)
+{
+	if (t->cxt == NULL)
+		t->cxt = AllocSetContextCreate(TopMemoryContext, "cleanclaim reference data",
+									   ALLOCSET_DEFAULT_SIZES);
+	else
+		MemoryContextReset(t->cxt);
+	t->relid = get_relname_relid(t->relname, get_namespace_oid("cleanclaim", false));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "cleanclaim: SPI_connect failed");
+}
+
+static void
+end_load(CachedTable *t)
+{
+	SPI_finish();
+	t->valid = true;
+}
+
+static inline bool
+col_isnull(HeapTuple tup, TupleDesc desc, int col)
+{
+	bool		isnull;
+
+	SPI_getbinval(tup, desc, col, &isnull);
+	return isnull;
+}
+
+static inline Datum
+col_datum(HeapTuple tup, TupleDesc desc, int col)
+{
+	bool		isnull;
+
+	return SPI_getbinval(tup, desc, col, &isnull);
+}
+
+static char *
+col_text(HeapTuple tup, TupleDesc desc, int col, MemoryContext cxt)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, desc, col, &isnull);
+
+	if (isnull)
+		return NULL;
+	return MemoryContextStrdup(cxt, TextDatumGetCString(d));
+}
+
+static int32
+mce_flag(const char *edit)
+{
+	static const struct
+	{
+		const char *name;
+		int32		flag;
+	}			edits[] = {
+		{"newborn", MCE_NEWBORN}, {"pediatric", MCE_PEDIATRIC}, {"maternity", MCE_MATERNITY},
+		{"adult", MCE_ADULT}, {"female", MCE_FEMALE}, {"male", MCE_MALE},
+		{"manifestation", MCE_MANIFESTATION}, {"unacceptable_principal", MCE_UNACCEPTABLE_PRINCIPAL}
+	};
+	size_t		i;
+
+	for (i = 0; i < lengthof(edits); i++)
+		if (strcmp(edit, edits[i].name) == 0)
+			return edits[i].flag;
+	return 0;
+}
+
+static int32
+setting_code(const char *setting)
+{
+	if (strcmp(setting, "hospital") == 0)
+		return SETTING_HOSPITAL;
+	if (strcmp(setting, "dme") == 0)
+		return SETTING_DME;
+	return SETTING_PRACTITIONER;
+}
+
+/* Fill an entry from a row of the table's query (columns 1 and 2 are the dates). */
+static bool
+entry_from_row(RefTableId id, HeapTuple tup, TupleDesc desc, RefEntry *e)
+{
+	char	   *s;
+	int			payer;
+
+	e->from = DatumGetDateADT(col_datum(tup, desc, 1));
+	e->to = col_isnull(tup, desc, 2) ? REF_NO_END : DatumGetDateADT(col_datum(tup, desc, 2));
+	e->key = 0;
+	e->a = e->b = 0;
+	switch (id)
+	{
+		case REF_ICD10CM:
+			e->key = DatumGetInt64(col_datum(tup, desc, 3));
+			e->a = DatumGetBool(col_datum(tup, desc, 4)) ? ICD_BILLABLE : 0;
+			if ((s = col_text(tup, desc, 5, CurrentMemoryContext)) != NULL)
+				e->a |= strcmp(s, "right") == 0 ? ICD_RIGHT : strcmp(s, "left") == 0 ? ICD_LEFT : ICD_BILATERAL;
+			if (DatumGetBool(col_datum(tup, desc, 6)))
+				e->a |= ICD_UNSPECIFIED;
+			break;
+		case REF_MCE:
+			e->key = DatumGetInt64(col_datum(tup, desc, 3));
+			e->a = mce_flag(col_text(tup, desc, 4, CurrentMemoryContext));
+			return e->a != 0;
+		case REF_HCPCS:
+			e->key = DatumGetInt64(col_datum(tup, desc, 3));
+			break;
+		case REF_MODIFIERS:
+			s = col_text(tup, desc, 3, CurrentMemoryContext);
+			e->key = modifier_key(s, strlen(s));
+			break;
+		case REF_POS:
+			e->key = DatumGetInt32(col_datum(tup, desc, 3));
+			break;
+		case REF_NCCI:
+			e->key = ncci_key(DatumGetInt64(col_datum(tup, desc, 3)), DatumGetInt64(col_datum(tup, desc, 4)));
+			e->a = DatumGetInt16(col_datum(tup, desc, 5));
+			e->b = setting_code(col_text(tup, desc, 6, CurrentMemoryContext));
+			break;
+		case REF_MUE:
+			e->key = DatumGetInt64(col_datum(tup, desc, 3));
+			e->a = DatumGetInt32(col_datum(tup, desc, 4));
+			e->b = DatumGetInt16(col_datum(tup, desc, 5)) |
+				(setting_code(col_text(tup, desc, 6, CurrentMemoryContext)) << 4);
+			break;
+		case REF_AUTH_REQUIREMENTS:
+			s = col_text(tup, desc, 3, CurrentMemoryContext);
+			if (refdata_payer(s, strlen(s), &payer) == NULL)
+				return false;
+			e->key = auth_requirement_key(payer, DatumGetInt64(col_datum(tup, desc, 4)));
+			break;
+		case REF_TABLE_COUNT:
+			break;
+	}
+	return true;
+}
+
+static int
+compare_entries(const void *a, const void *b)
+{
+	const RefEntry *x = a;
+	const RefEntry *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	return 0;
+}
+
+/* Index of the first entry with key >= key. */
+static int
+lower_bound(const RefTable *t, int64 key)
+{
+	int			lo = 0;
+	int			hi = t->n;
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (t->entries[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * An unspecified code has specified siblings when another billable code with
+ * the same parent (the code minus its last character, or minus its 6th for a
+ * 7-character code, keeping the 7th) is not unspecified.
+ */
+static int64
+icd_parent_key(int64 code)
+{
+	int			len = 0;
+	int			i;
+
+	for (i = 6; i >= 0; i--)
+		if (((code >> (6 * i)) & 63) != 0)
+			len = 7 - i;
+	if (len <= 3)
+		return -1;
+	if (len == 7)
+		return code & ~((int64) 63 << 6);	/* clear the 6th character's slot */
+	return code & ~((int64) 63 << (6 * (7 - len)));
+}
+
+static void
+mark_specified_siblings(RefTable *t)
+{
+	HTAB	   *parents;
+	HASHCTL		ctl;
+	int			i;
+	bool		found;
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(int64);
+	ctl.entrysize = sizeof(int64);
+	ctl.hcxt = CurrentMemoryContext;
+	parents = hash_create("cleanclaim icd parents", 4096, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	for (i = 0; i < t->n; i++)
+	{
+		int64		parent = icd_parent_key(t->entries[i].key);
+
+		if (parent >= 0 && (t->entries[i].a & ICD_BILLABLE) && !(t->entries[i].a & ICD_UNSPECIFIED))
+			hash_search(parents, &parent, HASH_ENTER, &found);
+	}
+	for (i = 0; i < t->n; i++)
+	{
+		int64		parent = icd_parent_key(t->entries[i].key);
+
+		if ((t->entries[i].a & ICD_UNSPECIFIED) && parent >= 0 &&
+			hash_search(parents, &parent, HASH_FIND, &found) != NULL)
+			t->entries[i].a |= ICD_HAS_SPECIFIED_SIBLING;
+	}
+	hash_destroy(parents);
+}
+
+#define FETCH_BATCH 10000
+
+static void
+load_ref_table(RefTableId id)
+{
+	RefTable   *t = &ref_tables[id];
+	Portal		portal;
+	int			max = 1024;
+
+	if (id == REF_AUTH_REQUIREMENTS)
+		refdata_payer_count();	/* payer positions first */
+	begin_load(&t->t);
+	t->n = 0;
+	t->entries = MemoryContextAllocHuge(t->t.cxt, max * sizeof(RefEntry));
+	portal = SPI_cursor_open_with_args(NULL, t->t.query, 0, NULL, NULL, NULL, true, 0);
+	for (;;)
+	{
+		uint64		i;
+
+		SPI_cursor_fetch(portal, true, FETCH_BATCH);
+		if (SPI_processed == 0)
+			break;
+		for (i = 0; i < SPI_processed; i++)
+		{
+			if (t->n == max)
+			{
+				max *= 2;
+				t->entries = repalloc_huge(t->entries, max * sizeof(RefEntry));
+			}
+			if (entry_from_row(id, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, &t->entries[t->n]))
+				t->n++;
+		}
+		SPI_freetuptable(SPI_tuptable);
+	}
+	SPI_cursor_close(portal);
+	qsort(t->entries, t->n, sizeof(RefEntry), compare_entries);
+	if (id == REF_ICD10CM)
+		mark_specified_siblings(t);
+	end_load(&t->t);
+}
+
+static RefTable *
+ref_table(RefTableId id)
+{
+	if (!ref_tables[id].t.valid)
+		load_ref_table(id);
+	return &ref_tables[id];
+}
+
+bool
+refdata_has_rows(RefTableId table)
+{
+	return ref_table(table)->n > 0;
+}
+
+const RefEntry *
+refdata_find(RefTableId table, int64 key, DateADT date)
+{
+	RefTable   *t = ref_table(table);
+	int			i;
+
+	for (i = lower_bound(t, key); i < t->n && t->entries[i].key == key; i++)
+	{
+		if (date == DATEVAL_NOBEGIN || ref_valid_on(&t->entries[i], date))
+			return &t->entries[i];
+	}
+	return NULL;
+}
+
+const RefEntry *
+refdata_find_all(RefTableId table, int64 key, int *n)
+{
+	RefTable   *t = ref_table(table);
+	int			first = lower_bound(t, key);
+	int			i = first;
+
+	while (i < t->n && t->entries[i].key == key)
+		i++;
+	*n = i - first;
+	return *n > 0 ? &t->entries[first] : NULL;
+}
+
+/* ----- payers, authorizations, settings ----- */
+
+static void
+load_payers(void)
+{
+	uint64		i;
+
+	begin_load(&payers_table);
+	SPI_execute(payers_table.query, true, 0);
+	npayers = (int) SPI_processed;
+	payers = MemoryContextAllocZero(payers_table.cxt, Max(npayers, 1) * sizeof(Payer));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+
+		payers[i].payer_id = col_text(tup, desc, 1, payers_table.cxt);
+		payers[i].name = col_text(tup, desc, 2, payers_table.cxt);
+		payers[i].payer_type = col_text(tup, desc, 3, payers_table.cxt);
+		payers[i].timely_filing_days = col_isnull(tup, desc, 4) ? 0 : DatumGetInt32(col_datum(tup, desc, 4));
+	}
+	end_load(&payers_table);
+	settings_generation++;
+}
+
+int
+refdata_payer_count(void)
+{
+	if (!payers_table.valid)
+		load_payers();
+	return npayers;
+}
+
+/* Compare a counted string with a C string, as memcmp would order them ("C" collation). */
+static int
+compare_counted(const char *s, int len, const char *c)
+{
+	int			clen = strlen(c);
+	int			r = memcmp(s, c, Min(len, clen));
+
+	return r != 0 ? r : (len < clen ? -1 : len > clen ? 1 : 0);
+}
+
+const Payer *
+refdata_payer(const char *payer_id, int len, int *index)
+{
+	int			lo = 0;
+	int			hi = refdata_payer_count();
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		int			c = compare_counted(payer_id, len, payers[mid].payer_id);
+
+		if (c == 0)
+		{
+			if (index)
+				*index = mid;
+			return &payers[mid];
+		}
+		if (c > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static void
+load_authorizations(void)
+{
+	uint64		i;
+
+	begin_load(&auths_table);
+	SPI_execute(auths_table.query, true, 0);
+	nauths = (int) SPI_processed;
+	auths = MemoryContextAllocHuge(auths_table.cxt, Max(nauths, 1) * sizeof(Authorization));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		Authorization *a = &auths[i];
+
+		a->auth_number = col_text(tup, desc, 1, auths_table.cxt);
+		a->payer_id = col_text(tup, desc, 2, auths_table.cxt);
+		a->member_id = col_text(tup, desc, 3, auths_table.cxt);
+		a->procedure = col_isnull(tup, desc, 4) ? 0 : DatumGetInt64(col_datum(tup, desc, 4));
+		a->units_authorized = col_isnull(tup, desc, 5) ? -1 : DatumGetFloat8(col_datum(tup, desc, 5));
+		a->units_used = DatumGetFloat8(col_datum(tup, desc, 6));
+		a->from = DatumGetDateADT(col_datum(tup, desc, 7));
+		a->to = DatumGetDateADT(col_datum(tup, desc, 8));
+	}
+	end_load(&auths_table);
+}
+
+int
+refdata_authorization_count(void)
+{
+	if (!auths_table.valid)
+		load_authorizations();
+	return nauths;
+}
+
+const Authorization *
+refdata_authorization(const char *auth_number, int len, const char *payer_id, int payer_len)
+{
+	int			lo = 0;
+	int			hi = refdata_authorization_count();
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		int			c = compare_counted(auth_number, len, auths[mid].auth_number);
+
+		if (c == 0)
+			c = compare_counted(payer_id, payer_len, auths[mid].payer_id);
+		if (c == 0)
+			return &auths[mid];
+		if (c > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static int8
+severity_code(const char *s)
+{
+	if (s == NULL)
+		return -1;
+	return strcmp(s, "info") == 0 ? 0 : strcmp(s, "warning") == 0 ? 1 : 2;
+}
+
+static void
+load_settings(void)
+{
+	uint64		i;
+
+	begin_load(&settings_table);
+	SPI_execute(settings_table.query, true, 0);
+	nsettings = (int) SPI_processed;
+	settings = MemoryContextAllocZero(settings_table.cxt, Max(nsettings, 1) * sizeof(RuleSetting));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		RuleSetting *s = &settings[i];
+
+		s->rule_id = col_text(tup, desc, 1, settings_table.cxt);
+		s->payer_id = col_text(tup, desc, 2, settings_table.cxt);
+		s->enabled = col_isnull(tup, desc, 3) ? -1 : DatumGetBool(col_datum(tup, desc, 3));
+		s->severity = severity_code(col_text(tup, desc, 4, CurrentMemoryContext));
+		s->weight = col_isnull(tup, desc, 5) ? -1 : DatumGetFloat8(col_datum(tup, desc, 5));
+		if (!col_isnull(tup, desc, 6))
+		{
+			Jsonb	   *jb = DatumGetJsonbP(col_datum(tup, desc, 6));
+
+			s->params = MemoryContextAlloc(settings_table.cxt, VARSIZE(jb));
+			memcpy(s->params, jb, VARSIZE(jb));
+		}
+	}
+	end_load(&settings_table);
+	settings_generation++;
+}
+
+int
+refdata_settings(const RuleSetting **out)
+{
+	if (!settings_table.valid)
+		load_settings();
+	*out = settings;
+	return nsettings;
+}
+
+/* Changes whenever the settings or the payers were reloaded. */
+uint64
+refdata_settings_generation(void)
+{
+	if (!settings_table.valid)
+		load_settings();
+	if (!payers_table.valid)
+		load_payers();
+	return settings_generation;
 }

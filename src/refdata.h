@@ -1,0 +1,140 @@
+/*
+ * refdata.h
+ *	  The per-backend cache of the reference tables.
+ *
+ * Each table is read once (with SPI, off the hot path) into a sorted array of
+ * entries keyed by a 64-bit integer, and looked up by binary search.  A table
+ * whose rows change is reloaded on next use, in every session (see refdata.c).
+ */
+#ifndef CLEANCLAIM_REFDATA_H
+#define CLEANCLAIM_REFDATA_H
+
+#include "postgres.h"
+
+#include "utils/date.h"
+#include "utils/jsonb.h"
+
+#define REF_NO_END PG_INT32_MAX	/* valid_to NULL */
+
+typedef struct RefEntry
+{
+	int64		key;
+	DateADT		from;
+	DateADT		to;
+	int32		a;				/* per table: flags, units, indicator, ... */
+	int32		b;
+} RefEntry;
+
+typedef enum RefTableId
+{
+	REF_ICD10CM,				/* key code; a = ICD_* flags */
+	REF_MCE,					/* key code; a = MCE_* flag of the edit */
+	REF_HCPCS,					/* key code */
+	REF_MODIFIERS,				/* key modifier_key() */
+	REF_POS,					/* key the 2-digit code as a number */
+	REF_NCCI,					/* key ncci_key(column1, column2); a = modifier indicator; b = setting */
+	REF_MUE,					/* key code; a = max units; b = adjudication indicator | setting << 4 */
+	REF_AUTH_REQUIREMENTS,		/* key auth_requirement_key(payer index, procedure) */
+	REF_TABLE_COUNT
+} RefTableId;
+
+/* ICD-10-CM entry flags (RefEntry.a). */
+#define ICD_BILLABLE		0x01
+#define ICD_RIGHT			0x02
+#define ICD_LEFT			0x04
+#define ICD_BILATERAL		0x08
+#define ICD_UNSPECIFIED		0x10
+#define ICD_HAS_SPECIFIED_SIBLING 0x20
+
+/* MCE edit flags. */
+#define MCE_NEWBORN			0x001
+#define MCE_PEDIATRIC		0x002
+#define MCE_MATERNITY		0x004
+#define MCE_ADULT			0x008
+#define MCE_FEMALE			0x010
+#define MCE_MALE			0x020
+#define MCE_MANIFESTATION	0x040
+#define MCE_UNACCEPTABLE_PRINCIPAL 0x080
+
+/* Settings of the NCCI and MUE tables (RefEntry.b). */
+#define SETTING_PRACTITIONER 0
+#define SETTING_HOSPITAL	1
+#define SETTING_DME			2
+
+typedef struct Payer
+{
+	char	   *payer_id;
+	char	   *name;
+	char	   *payer_type;
+	int32		timely_filing_days;	/* 0 when not set */
+} Payer;
+
+typedef struct Authorization
+{
+	char	   *auth_number;
+	char	   *payer_id;
+	char	   *member_id;
+	int64		procedure;		/* 0 for any procedure */
+	double		units_authorized;	/* negative when unlimited */
+	double		units_used;
+	DateADT		from;
+	DateADT		to;
+} Authorization;
+
+typedef struct RuleSetting
+{
+	char	   *rule_id;
+	char	   *payer_id;		/* NULL for every payer */
+	int8		enabled;		/* -1 unset, 0, 1 */
+	int8		severity;		/* -1 unset, else a Severity */
+	double		weight;			/* negative when unset */
+	Jsonb	   *params;			/* NULL when unset */
+} RuleSetting;
+
+/* Is the table loaded with at least one row?  (Loads it when stale.) */
+extern bool refdata_has_rows(RefTableId table);
+
+/* The entry of key valid on date (or, when date is DATEVAL_NOBEGIN, any entry of key). */
+extern const RefEntry *refdata_find(RefTableId table, int64 key, DateADT date);
+
+/* All the entries of key: *n of them from the returned pointer. */
+extern const RefEntry *refdata_find_all(RefTableId table, int64 key, int *n);
+
+static inline bool
+ref_valid_on(const RefEntry *e, DateADT date)
+{
+	return e->from <= date && date <= e->to;
+}
+
+static inline int64
+ncci_key(int64 column1, int64 column2)
+{
+	return (column1 << 30) | column2;
+}
+
+static inline int64
+modifier_key(const char *m, int len)
+{
+	return len == 2 ? ((int64) (unsigned char) m[0] << 8) | (unsigned char) m[1] : -1;
+}
+
+/* Payers, authorizations and settings. */
+extern int	refdata_payer_count(void);
+extern const Payer *refdata_payer(const char *payer_id, int len, int *index);
+extern int	refdata_authorization_count(void);
+extern const Authorization *refdata_authorization(const char *auth_number, int len, const char *payer_id, int payer_len);
+extern int	refdata_settings(const RuleSetting **settings);
+extern uint64 refdata_settings_generation(void);
+
+static inline int64
+auth_requirement_key(int payer_index, int64 procedure)
+{
+	return ((int64) payer_index << 32) | procedure;
+}
+
+/* Before a statement's first claim: take in invalidations other sessions committed. */
+extern void refdata_begin_statement(void);
+
+extern void refdata_init(void);
+
+#endif							/* CLEANCLAIM_REFDATA_H */

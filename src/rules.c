@@ -1,0 +1,641 @@
+/*
+ * rules.c
+ *	  The rule catalog, its settings, and the engine that runs the rules.
+ *
+ * Settings come from cleanclaim.rule_settings through the reference cache:
+ * the default configuration (rows with payer_id NULL) and one per payer that
+ * has rows of its own are built when the settings change, so a claim only
+ * looks its payer up.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
+
+#include "code_type.h"
+#include "rules.h"
+#include "validate.h"
+
+#define RULE_DEF(id, cat, sev, owner, fields, data, desc, hint) \
+	{#id, cat, sev, owner, fields, data, desc, hint},
+const RuleDef rule_defs[RULE_COUNT] = {RULE_CATALOG(RULE_DEF)};
+#undef RULE_DEF
+
+/* Default weight of an issue in the quality score, by severity. */
+static const double default_weights[] = {[SEV_INFO] = 0,[SEV_WARNING] = 5,[SEV_ERROR] = 25};
+
+static const char *const severity_names[] = {
+	[SEV_INFO] = "info",[SEV_WARNING] = "warning",[SEV_ERROR] = "error",[SEV_NOT_CHECKED] = "not_checked"
+};
+
+static const char *const default_bypass_modifiers[] = {
+	"E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
+	"LC", "LD", "LM", "LT", "RC", "RI", "RT", "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9",
+	"24", "25", "27", "57", "58", "59", "78", "79", "91", "XE", "XP", "XS", "XU"
+};
+
+const char *
+severity_name(Severity s)
+{
+	return severity_names[s];
+}
+
+int
+rule_lookup(const char *id)
+{
+	int			i;
+
+	for (i = 0; i < RULE_COUNT; i++)
+		if (strcmp(rule_defs[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+/* ----- parameters ----- */
+
+static void
+default_params(RuleParams *p)
+{
+	size_t		i;
+
+	memset(p, 0, sizeof(RuleParams));
+	p->timely_days = 365;
+	p->timely_warn_days = 14;
+	p->max_lines_professional = 50;
+	p->max_lines_institutional = 450;
+	p->max_dx_professional = 12;
+	p->max_dx_institutional = 25;
+	p->charge_tolerance = 0.005;
+	p->nndc_prefixes = 1;
+	p->ndc_prefixes[0] = 'J';
+	p->nbypass = lengthof(default_bypass_modifiers);
+	p->bypass_modifiers = palloc(p->nbypass * sizeof(*p->bypass_modifiers));
+	for (i = 0; i < lengthof(default_bypass_modifiers); i++)
+		strlcpy(p->bypass_modifiers[i], default_bypass_modifiers[i], 3);
+}
+
+static void
+bad_param(const char *rule, const char *key, const char *expected)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid parameter \"%s\" for rule %s", key, rule),
+			 errdetail("The parameter must be %s.", expected),
+			 errhint("See the rule catalog in the README for the parameters each rule takes.")));
+}
+
+static int
+param_int(const char *rule, const char *key, const JsonbValue *v, int min)
+{
+	int32		n;
+
+	if (v->type != jbvNumeric)
+		bad_param(rule, key, "a whole number");
+	n = DatumGetInt32(DirectFunctionCall1(numeric_int4, NumericGetDatum(v->val.numeric)));
+	if (n < min)
+		bad_param(rule, key, psprintf("a whole number of at least %d", min));
+	return n;
+}
+
+/* The strings of a jsonb array parameter. */
+static int
+param_strings(const char *rule, const char *key, const JsonbValue *v, char ***out)
+{
+	JsonbIterator *it;
+	JsonbValue	e;
+	JsonbIteratorToken tok;
+	int			n = 0;
+
+	if (v->type != jbvBinary || !JsonContainerIsArray(v->val.binary.data))
+		bad_param(rule, key, "a list of strings");
+	*out = palloc(Max(JsonContainerSize(v->val.binary.data), 1) * sizeof(char *));
+	it = JsonbIteratorInit(v->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+	{
+		if (tok != WJB_ELEM)
+			continue;
+		if (e.type != jbvString)
+			bad_param(rule, key, "a list of strings");
+		(*out)[n++] = pnstrdup(e.val.string.val, e.val.string.len);
+	}
+	return n;
+}
+
+/* Apply one rule's params object to p; raises on unknown keys or bad values. */
+static void
+apply_params(RuleId rule, Jsonb *params, RuleParams *p)
+{
+	const char *id = rule_defs[rule].id;
+	JsonbIterator *it = JsonbIteratorInit(&params->root);
+	JsonbValue	key;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+
+	while ((tok = JsonbIteratorNext(&it, &key, true)) != WJB_DONE)
+	{
+		char	   *k;
+		char	  **strs;
+		int			n;
+		int			i;
+
+		if (tok != WJB_KEY)
+			continue;
+		JsonbIteratorNext(&it, &v, true);
+		k = pnstrdup(key.val.string.val, key.val.string.len);
+		if (rule == RULE_TIMELY_FILING_EXPIRED && strcmp(k, "days") == 0)
+			p->timely_days = param_int(id, k, &v, 1);
+		else if (rule == RULE_TIMELY_FILING_EXPIRED && strcmp(k, "warn_days") == 0)
+			p->timely_warn_days = param_int(id, k, &v, 0);
+		else if (rule == RULE_LINES_TOO_MANY && strcmp(k, "professional") == 0)
+			p->max_lines_professional = param_int(id, k, &v, 1);
+		else if (rule == RULE_LINES_TOO_MANY && strcmp(k, "institutional") == 0)
+			p->max_lines_institutional = param_int(id, k, &v, 1);
+		else if (rule == RULE_DX_TOO_MANY && strcmp(k, "professional") == 0)
+			p->max_dx_professional = param_int(id, k, &v, 1);
+		else if (rule == RULE_DX_TOO_MANY && strcmp(k, "institutional") == 0)
+			p->max_dx_institutional = param_int(id, k, &v, 1);
+		else if (rule == RULE_CHARGE_TOTAL_MISMATCH && strcmp(k, "tolerance") == 0)
+		{
+			if (v.type != jbvNumeric)
+				bad_param(id, k, "a number");
+			p->charge_tolerance = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
+			if (!(p->charge_tolerance >= 0))
+				bad_param(id, k, "a number of at least 0");
+		}
+		else if (rule == RULE_NDC_REQUIRED && strcmp(k, "prefixes") == 0)
+		{
+			n = param_strings(id, k, &v, &strs);
+			if (n > (int) sizeof(p->ndc_prefixes))
+				bad_param(id, k, "a list of at most 8 letters");
+			for (i = 0; i < n; i++)
+			{
+				if (strlen(strs[i]) != 1 || !code_is_upper(code_upper(strs[i][0])))
+					bad_param(id, k, "a list of single letters");
+				p->ndc_prefixes[i] = code_upper(strs[i][0]);
+			}
+			p->nndc_prefixes = n;
+		}
+		else if (rule == RULE_NDC_REQUIRED && strcmp(k, "codes") == 0)
+		{
+			n = param_strings(id, k, &v, &strs);
+			p->ndc_codes = palloc(Max(n, 1) * sizeof(int64));
+			for (i = 0; i < n; i++)
+				if (!code_parse_text(&hcpcs_type, strs[i], strlen(strs[i]), &p->ndc_codes[i]))
+					bad_param(id, k, "a list of HCPCS codes");
+			p->nndc_codes = n;
+		}
+		else if (rule == RULE_NCCI_PTP_MODIFIER && strcmp(k, "bypass_modifiers") == 0)
+		{
+			n = param_strings(id, k, &v, &strs);
+			p->bypass_modifiers = palloc(Max(n, 1) * sizeof(*p->bypass_modifiers));
+			for (i = 0; i < n; i++)
+			{
+				if (strlen(strs[i]) != 2)
+					bad_param(id, k, "a list of two-character modifiers");
+				p->bypass_modifiers[i][0] = code_upper(strs[i][0]);
+				p->bypass_modifiers[i][1] = code_upper(strs[i][1]);
+				p->bypass_modifiers[i][2] = '\0';
+			}
+			p->nbypass = n;
+		}
+		else if (rule == RULE_FIELD_UNKNOWN && strcmp(k, "ignore") == 0)
+			p->nignored_fields = param_strings(id, k, &v, &p->ignored_fields);
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("rule %s has no parameter \"%s\"", id, k),
+					 errhint("Parameters: TIMELY_FILING_EXPIRED days, warn_days; LINES_TOO_MANY and DX_TOO_MANY professional, institutional; CHARGE_TOTAL_MISMATCH tolerance; NDC_REQUIRED prefixes, codes; NCCI_PTP_MODIFIER bypass_modifiers; FIELD_UNKNOWN ignore.")));
+	}
+}
+
+/* ----- configurations ----- */
+
+typedef struct PayerConfig
+{
+	char		payer_id[NAMEDATALEN * 2];
+	RuleConfig *config;
+} PayerConfig;
+
+static MemoryContext config_cxt;
+static uint64 config_generation;
+static RuleConfig *default_config;
+static HTAB *payer_configs;
+
+static void
+apply_setting(RuleConfig *config, const RuleSetting *s, int rule)
+{
+	if (s->enabled >= 0)
+		config->enabled[rule] = s->enabled;
+	if (s->severity >= 0)
+		config->severity[rule] = (Severity) s->severity;
+	if (s->weight >= 0)
+		config->weight[rule] = s->weight;
+	if (s->params != NULL)
+		apply_params((RuleId) rule, s->params, &config->params);
+}
+
+static RuleConfig *
+new_default_config(void)
+{
+	RuleConfig *c = palloc0(sizeof(RuleConfig));
+	int			i;
+
+	for (i = 0; i < RULE_COUNT; i++)
+	{
+		c->enabled[i] = true;
+		c->severity[i] = rule_defs[i].severity;
+		c->weight[i] = default_weights[rule_defs[i].severity];
+	}
+	c->enabled[RULE_DX_SEX_CONFLICT] = false;
+	default_params(&c->params);
+	return c;
+}
+
+/* Build the default configuration and one per payer with settings of its own. */
+static void
+build_configs(void)
+{
+	const RuleSetting *settings;
+	int			n = refdata_settings(&settings);
+	MemoryContext old;
+	HASHCTL		ctl;
+	int			i;
+
+	if (config_cxt == NULL)
+		config_cxt = AllocSetContextCreate(TopMemoryContext, "cleanclaim rule configurations",
+										   ALLOCSET_DEFAULT_SIZES);
+	MemoryContextReset(config_cxt);
+	default_config = NULL;
+	payer_configs = NULL;
+	old = MemoryContextSwitchTo(config_cxt);
+
+	default_config = new_default_config();
+	for (i = 0; i < n; i++)
+	{
+		int			rule = rule_lookup(settings[i].rule_id);
+
+		if (rule >= 0 && settings[i].payer_id == NULL)
+			apply_setting(default_config, &settings[i], rule);
+	}
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(((PayerConfig *) 0)->payer_id);
+	ctl.entrysize = sizeof(PayerConfig);
+	ctl.hcxt = config_cxt;
+	payer_configs = hash_create("cleanclaim payer rule configurations", 16, &ctl,
+								HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+	for (i = 0; i < n; i++)
+	{
+		int			rule = rule_lookup(settings[i].rule_id);
+		PayerConfig *pc;
+		bool		found;
+		char		key[NAMEDATALEN * 2];
+
+		if (rule < 0 || settings[i].payer_id == NULL)
+			continue;
+		strlcpy(key, settings[i].payer_id, sizeof(key));
+		pc = hash_search(payer_configs, key, HASH_ENTER, &found);
+		if (!found)
+		{
+			pc->config = palloc(sizeof(RuleConfig));
+			memcpy(pc->config, default_config, sizeof(RuleConfig));
+		}
+		apply_setting(pc->config, &settings[i], rule);
+	}
+	MemoryContextSwitchTo(old);
+	config_generation = refdata_settings_generation();
+}
+
+static const RuleConfig *
+config_for_payer(const FieldValue *payer_id)
+{
+	char		key[NAMEDATALEN * 2];
+	PayerConfig *pc;
+
+	if (default_config == NULL || config_generation != refdata_settings_generation())
+		build_configs();
+	if (payer_id->state != VALUE_OK || hash_get_num_entries(payer_configs) == 0)
+		return default_config;
+	strlcpy(key, payer_id->raw.s, Min((int) sizeof(key), payer_id->raw.len + 1));
+	pc = hash_search(payer_configs, key, HASH_FIND, NULL);
+	return pc ? pc->config : default_config;
+}
+
+/* ----- issues ----- */
+
+static Issue *
+add_issue(IssueList *issues)
+{
+	if (issues->n == issues->max)
+	{
+		issues->max = issues->max ? issues->max * 2 : 8;
+		issues->items = issues->items ? repalloc(issues->items, issues->max * sizeof(Issue))
+			: palloc(issues->max * sizeof(Issue));
+	}
+	return &issues->items[issues->n++];
+}
+
+static char *format_message(const char *prefix, const char *fmt, va_list args_in) pg_attribute_printf(2, 0);
+
+static char *
+format_message(const char *prefix, const char *fmt, va_list args_in)
+{
+	StringInfoData msg;
+
+	initStringInfo(&msg);
+	appendStringInfoString(&msg, prefix);
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_copy(args, args_in);
+		needed = appendStringInfoVA(&msg, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&msg, needed);
+	}
+	return msg.data;
+}
+
+static void emit(RuleContext *ctx, RuleId rule, Severity severity, int line_no, const char *field,
+				 const char *value, const char *fmt, va_list args) pg_attribute_printf(7, 0);
+
+static void
+emit(RuleContext *ctx, RuleId rule, Severity severity, int line_no, const char *field, const char *value,
+	 const char *fmt, va_list args)
+{
+	Issue	   *issue = add_issue(ctx->issues);
+
+	issue->rule = rule;
+	issue->severity = severity;
+	issue->line_no = line_no;
+	issue->field = field;
+	issue->value = value;
+	issue->message = format_message("", fmt, args);
+	if (severity == SEV_ERROR)
+		ctx->issues->errors++;
+	else if (severity == SEV_WARNING)
+		ctx->issues->warnings++;
+	ctx->issues->weight += severity == ctx->config->severity[rule]
+		? ctx->config->weight[rule] : default_weights[severity];
+}
+
+void
+rule_issue(RuleContext *ctx, RuleId rule, int line_no, const char *field, const char *value,
+		   const char *fmt,...)
+{
+	va_list		args;
+
+	va_start(args, fmt);
+	emit(ctx, rule, ctx->config->severity[rule], line_no, field, value, fmt, args);
+	va_end(args);
+}
+
+void
+rule_issue_at(RuleContext *ctx, RuleId rule, Severity severity, int line_no, const char *field,
+			  const char *value, const char *fmt,...)
+{
+	va_list		args;
+
+	va_start(args, fmt);
+	emit(ctx, rule, Min(severity, ctx->config->severity[rule]), line_no, field, value, fmt, args);
+	va_end(args);
+}
+
+void
+rule_not_checked(RuleContext *ctx, RuleId rule, const char *fmt,...)
+{
+	Issue	   *issue;
+	va_list		args;
+
+	if (!ctx->report_unchecked)
+		return;
+	issue = add_issue(ctx->issues);
+	issue->rule = rule;
+	issue->severity = SEV_NOT_CHECKED;
+	issue->line_no = 0;
+	issue->field = NULL;
+	issue->value = NULL;
+	va_start(args, fmt);
+	issue->message = format_message("not checked: ", fmt, args);
+	va_end(args);
+}
+
+double
+rules_quality_score(const IssueList *issues)
+{
+	return Max(0.0, 100.0 - issues->weight);
+}
+
+/* ----- text of values ----- */
+
+const char *
+field_text(const FieldValue *fv)
+{
+	return fv->raw.s != NULL ? claim_str_cstring(fv->raw) : "";
+}
+
+const char *
+code_text(const CodeType *type, int64 code)
+{
+	char	   *buf = palloc(CODE_MAX_TEXT_LEN + 1);
+
+	type->format(code, buf);
+	return buf;
+}
+
+/* Dates in messages are ISO 8601 whatever DateStyle says. */
+const char *
+date_text(DateADT d)
+{
+	int			y,
+				m,
+				day;
+
+	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	return psprintf("%04d-%02d-%02d", y, m, day);
+}
+
+/* Why a code field's text is not a valid code. */
+const char *
+invalid_code_reason(const CodeType *type, const FieldValue *fv)
+{
+	char	   *detail = palloc(CODE_DETAIL_LEN);
+	int64		ignored;
+
+	if (code_parse_detail(type, fv->raw.s, fv->raw.len, &ignored, detail))
+		return "";
+	return detail;
+}
+
+bool
+claim_first_service_date(const Claim *claim, DateADT *date)
+{
+	bool		found = false;
+	int			i;
+
+	if (claim->f[CF_SERVICE_FROM].state == VALUE_OK)
+	{
+		*date = claim->f[CF_SERVICE_FROM].v.date;
+		return true;
+	}
+	for (i = 0; i < claim->nlines; i++)
+	{
+		const FieldValue *d = &claim->lines[i].f[LF_SERVICE_DATE];
+
+		if (d->state == VALUE_OK && (!found || d->v.date < *date))
+		{
+			*date = d->v.date;
+			found = true;
+		}
+	}
+	return found;
+}
+
+bool
+line_has_modifier(const ClaimLine *line, const char *modifier)
+{
+	const FieldValue *mods = &line->f[LF_MODIFIERS];
+	int			i;
+
+	if (mods->state != VALUE_OK)
+		return false;
+	for (i = 0; i < mods->nitems; i++)
+		if (mods->items[i].raw.len == 2 && pg_strncasecmp(mods->items[i].raw.s, modifier, 2) == 0)
+			return true;
+	return false;
+}
+
+/* The number of a CPT Category I code (99213 for 99213), -1 for other codes. */
+int
+cpt_category_i_number(int64 code)
+{
+	char		chars[8];
+	int			n = code_unpack_chars(code, 5, chars);
+	int			i;
+	int			number = 0;
+
+	if (n != 5)
+		return -1;
+	for (i = 0; i < 5; i++)
+	{
+		if (!code_is_digit(chars[i]))
+			return -1;
+		number = number * 10 + (chars[i] - '0');
+	}
+	return number;
+}
+
+/* ----- running ----- */
+
+static bool
+str_ieq(ClaimStr s, const char *literal)
+{
+	return s.len == (int) strlen(literal) && pg_strncasecmp(s.s, literal, s.len) == 0;
+}
+
+void
+rules_run(const Claim *claim, IssueList *issues, bool report_unchecked)
+{
+	RuleContext ctx;
+	const FieldValue *payer_id = &claim->f[CF_PAYER_ID];
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.claim = claim;
+	ctx.issues = issues;
+	ctx.report_unchecked = report_unchecked;
+	ctx.today = GetSQLCurrentDate();
+	ctx.institutional = claim->f[CF_CLAIM_TYPE].state == VALUE_OK &&
+		str_ieq(claim->f[CF_CLAIM_TYPE].raw, "institutional");
+	ctx.setting = ctx.institutional ? SETTING_HOSPITAL : SETTING_PRACTITIONER;
+	ctx.payer_index = -1;
+	if (payer_id->state == VALUE_OK)
+		ctx.payer = refdata_payer(payer_id->raw.s, payer_id->raw.len, &ctx.payer_index);
+	ctx.config = config_for_payer(payer_id);
+
+	check_input(&ctx);
+	check_billing(&ctx);
+	check_patient(&ctx);
+	check_diagnoses(&ctx);
+	check_procedures(&ctx);
+}
+
+/* ----- SQL: the catalog ----- */
+
+/*
+ * rule_catalog(): one row per rule with its defaults.  Immutable: the catalog
+ * is compiled in.
+ */
+PG_FUNCTION_INFO_V1(rule_catalog);
+Datum
+rule_catalog(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	Tuplestorestate *store = begin_materialized_srf(fcinfo, &tupdesc);
+	int			i;
+
+	for (i = 0; i < RULE_COUNT; i++)
+	{
+		const RuleDef *r = &rule_defs[i];
+		Datum		values[9];
+		bool		nulls[9] = {0};
+
+		values[0] = CStringGetTextDatum(r->id);
+		values[1] = CStringGetTextDatum(r->category);
+		values[2] = CStringGetTextDatum(severity_names[r->severity]);
+		values[3] = CStringGetTextDatum(r->owner);
+		values[4] = BoolGetDatum(i != RULE_DX_SEX_CONFLICT);
+		values[5] = Float8GetDatum(default_weights[r->severity]);
+		values[6] = CStringGetTextDatum(r->needs_fields);
+		values[7] = CStringGetTextDatum(r->needs_data);
+		values[8] = CStringGetTextDatum(r->description);
+		nulls[6] = r->needs_fields[0] == '\0';
+		nulls[7] = r->needs_data[0] == '\0';
+		tuplestore_putvalues(store, tupdesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* rule_hint(rule_id text) -> text: the fix hint of a rule. */
+PG_FUNCTION_INFO_V1(rule_hint);
+Datum
+rule_hint(PG_FUNCTION_ARGS)
+{
+	int			rule = rule_lookup(text_to_cstring(PG_GETARG_TEXT_PP(0)));
+
+	if (rule < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(rule_defs[rule].hint));
+}
+
+/*
+ * check_rule_setting(rule_id, params): the CHECK of rule_settings.  Raises
+ * 22023 with the reason when the rule does not exist or a parameter is wrong.
+ */
+PG_FUNCTION_INFO_V1(check_rule_setting);
+Datum
+check_rule_setting(PG_FUNCTION_ARGS)
+{
+	char	   *id = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	int			rule = rule_lookup(id);
+	RuleParams	p;
+
+	if (rule < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("there is no rule \"%s\"", id),
+				 errhint("The rule ids are listed in cleanclaim.rules.")));
+	if (!PG_ARGISNULL(1))
+	{
+		default_params(&p);
+		apply_params((RuleId) rule, PG_GETARG_JSONB_P(1), &p);
+	}
+	PG_RETURN_BOOL(true);
+}

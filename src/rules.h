@@ -1,0 +1,284 @@
+/*
+ * rules.h
+ *	  The rule catalog and the engine that runs it over a claim.
+ *
+ * Every rule has a stable id (never reused), a category, a default severity,
+ * the team that owns the fix, what it needs (claim fields and reference
+ * data), a description and a fix hint.  Settings (rule_settings) switch rules
+ * on and off, change their severity, weight and parameters, for every payer
+ * or one.
+ */
+#ifndef CLEANCLAIM_RULES_H
+#define CLEANCLAIM_RULES_H
+
+#include "postgres.h"
+
+#include "claim.h"
+#include "refdata.h"
+
+typedef enum Severity
+{
+	SEV_INFO = 0,
+	SEV_WARNING = 1,
+	SEV_ERROR = 2,
+	SEV_NOT_CHECKED = 3			/* only when asked for: a rule that could not run */
+} Severity;
+
+/*
+ * The catalog: X(id, category, severity, owner, fields it needs, reference
+ * data it needs, description, hint).  The order is the order of the README's
+ * rule table and of cleanclaim.rules.
+ */
+#define RULE_CATALOG(X) \
+	X(FIELD_UNKNOWN, "input", SEV_WARNING, "billing", "", "", \
+	  "a field the claim contract does not know, so the rules that need the intended field could not see it", \
+	  "Use the contract's field name (the issue suggests the closest), or turn FIELD_UNKNOWN off for fields you add on purpose.") \
+	X(FIELD_INVALID, "input", SEV_ERROR, "billing", "", "", \
+	  "a value that cannot be read as its field's kind: a date not written YYYY-MM-DD, a number that is not a number, a list that is not a list", \
+	  "Send the field in its documented form; the rules that need it did not run.") \
+	X(NPI_BILLING_INVALID, "provider", SEV_ERROR, "billing", "billing_npi", "", \
+	  "billing NPI missing, not 10 digits, not starting with 1 or 2, or with a wrong check digit", \
+	  "Enter the billing provider's NPI as NPPES issued it (10 digits, Luhn check digit with prefix 80840).") \
+	X(NPI_RENDERING_INVALID, "provider", SEV_ERROR, "billing", "rendering_npi, referring_npi, lines.rendering_npi", "", \
+	  "a rendering or referring NPI (header or line) present but not a valid NPI", \
+	  "Correct the provider's NPI, or leave the field empty when there is no such provider.") \
+	X(PAYER_UNKNOWN, "payer", SEV_ERROR, "billing", "payer_id", "payers", \
+	  "payer id missing or not in the payers table", \
+	  "Pick the payer from cleanclaim.payers, or add the payer there.") \
+	X(MEMBER_ID_MISSING, "payer", SEV_ERROR, "front_office", "member_id", "", \
+	  "member (subscriber) id missing", \
+	  "Copy the member id from the patient's insurance card or the eligibility response.") \
+	X(TIMELY_FILING_EXPIRED, "payer", SEV_ERROR, "billing", "service_from or lines.service_date", "payers (optional)", \
+	  "submitted (or today, when not submitted yet) after the payer's filing limit counted from the date of service; a warning within warn_days of the limit", \
+	  "Submit at once with proof of timely filing if you have it; the limit is the payer's timely_filing_days (or the days parameter).") \
+	X(FREQUENCY_REF_MISSING, "billing", SEV_ERROR, "billing", "frequency_code", "", \
+	  "a replacement (7) or void (8) without original_claim_id, or an original (1) that names one", \
+	  "Give the payer's claim number of the claim being replaced or voided, or send frequency 1 without it.") \
+	X(CHARGE_TOTAL_MISMATCH, "charges", SEV_ERROR, "billing", "total_charge, lines.charge", "", \
+	  "the total charge differs from the sum of the line charges", \
+	  "Recompute the total from the lines.") \
+	X(CHARGE_NOT_POSITIVE, "charges", SEV_ERROR, "billing", "total_charge or lines.charge", "", \
+	  "a line charge or the total charge is zero or negative", \
+	  "Bill every line at its charge master price; drop lines with nothing to bill.") \
+	X(AUTH_MISSING, "authorization", SEV_ERROR, "front_office", "payer_id, lines.procedure", "auth_requirements", \
+	  "a line's procedure needs prior authorization from this payer and the claim has none", \
+	  "Obtain the authorization and enter its number in prior_auth before billing.") \
+	X(AUTH_MISMATCH, "authorization", SEV_ERROR, "front_office", "prior_auth, payer_id", "authorizations", \
+	  "the authorization is not on file, or its member, dates, procedure or remaining units do not cover the line", \
+	  "Check the authorization number; extend or amend the authorization with the payer.") \
+	X(LINES_TOO_MANY, "billing", SEV_ERROR, "billing", "lines", "", \
+	  "more lines than the claim form holds (50 professional, 450 institutional)", \
+	  "Split the services over several claims.") \
+	X(PATIENT_BIRTH_DATE_INVALID, "patient", SEV_ERROR, "front_office", "patient_birth_date", "", \
+	  "patient birth date missing, in the future, or after the date of service", \
+	  "Correct the birth date from the patient's registration or insurance card.") \
+	X(PATIENT_SEX_INVALID, "patient", SEV_ERROR, "front_office", "patient_sex", "", \
+	  "patient sex missing or not M, F or U", \
+	  "Record the patient's sex as M, F or U.") \
+	X(SERVICE_DATES_INVALID, "dates", SEV_ERROR, "front_office", "service_from, service_to, lines.service_date", "", \
+	  "service from after service to, a date in the future, a line dated outside the claim's period, or a date before 2015-10-01 with ICD-10 codes", \
+	  "Correct the dates of service; bill services before 2015-10-01 with ICD-9 on a separate claim.") \
+	X(DX_MISSING, "diagnosis", SEV_ERROR, "coding", "diagnoses", "", \
+	  "no diagnosis on the claim", \
+	  "Code at least the primary diagnosis.") \
+	X(DX_TOO_MANY, "diagnosis", SEV_ERROR, "coding", "diagnoses", "", \
+	  "more diagnoses than the claim form holds (12 professional, 25 institutional)", \
+	  "Keep the diagnoses the lines point to and the most relevant others.") \
+	X(DX_INVALID, "diagnosis", SEV_ERROR, "coding", "diagnoses", "icd10cm_codes", \
+	  "a diagnosis code that is not ICD-10-CM, or not in the code set on the date of service", \
+	  "Use a code valid on the date of service (check for deleted or new codes in the fiscal year's update).") \
+	X(DX_NOT_BILLABLE, "diagnosis", SEV_ERROR, "coding", "diagnoses", "icd10cm_codes", \
+	  "a header (category) code: more characters are required", \
+	  "Code to the highest specificity: add the missing 4th to 7th characters.") \
+	X(DX_EXTERNAL_CAUSE_PRIMARY, "diagnosis", SEV_ERROR, "coding", "diagnoses", "", \
+	  "the first-listed diagnosis is an external cause code (V, W, X, Y)", \
+	  "List the injury or condition first; external cause codes are secondary only.") \
+	X(DX_MANIFESTATION_PRIMARY, "diagnosis", SEV_ERROR, "coding", "diagnoses", "mce_edits", \
+	  "a manifestation code is listed first", \
+	  "List the underlying condition first, then the manifestation.") \
+	X(DX_UNACCEPTABLE_PRIMARY, "diagnosis", SEV_ERROR, "coding", "diagnoses", "mce_edits", \
+	  "a code not acceptable as the principal diagnosis is listed first", \
+	  "List the condition that occasioned the visit first.") \
+	X(DX_AGE_CONFLICT, "diagnosis", SEV_ERROR, "coding", "diagnoses, patient_birth_date", "mce_edits", \
+	  "a newborn (0), pediatric (0-17), maternity (9-64) or adult (15-124) code does not fit the patient's age on the date of service", \
+	  "Check the birth date and the code; choose the code for the patient's age group.") \
+	X(DX_SEX_CONFLICT, "diagnosis", SEV_ERROR, "coding", "diagnoses, patient_sex", "mce_edits", \
+	  "a sex-specific code does not fit the patient's sex (off by default, as in the MCE since 2024-10-01)", \
+	  "Check the patient's sex and the code.") \
+	X(DX_DUPLICATE, "diagnosis", SEV_WARNING, "coding", "diagnoses", "", \
+	  "the same diagnosis code twice on the claim", \
+	  "List each diagnosis once and point the lines to it.") \
+	X(DX_UNSPECIFIED, "diagnosis", SEV_WARNING, "coding", "diagnoses", "icd10cm_codes", \
+	  "an unspecified code where the code set has specified siblings (laterality or site left unspecified)", \
+	  "Code the documented specifics (side, site, type); ask the provider when the note lacks them.") \
+	X(DX_POINTER_INVALID, "diagnosis", SEV_ERROR, "coding", "lines.dx_pointers, diagnoses", "", \
+	  "a line points to no diagnosis, or past the end of the diagnosis list", \
+	  "Point each line to 1 to 4 of the claim's diagnoses.") \
+	X(PROC_INVALID, "procedure", SEV_ERROR, "coding", "lines.procedure", "hcpcs_codes", \
+	  "a procedure code that is not CPT/HCPCS, or not in the code set on the date of service", \
+	  "Use a code active on the date of service (check the annual and quarterly updates).") \
+	X(UNITS_INVALID, "procedure", SEV_ERROR, "coding", "lines.units", "", \
+	  "units missing, zero, negative or fractional", \
+	  "Bill whole units of service (1 or more).") \
+	X(MOD_INVALID, "modifier", SEV_ERROR, "coding", "lines.modifiers", "modifiers", \
+	  "an unknown modifier, or more than 4 on a line", \
+	  "Use modifiers from the CPT/HCPCS lists, at most 4 per line.") \
+	X(MOD_CONFLICT, "modifier", SEV_ERROR, "coding", "lines.modifiers", "", \
+	  "mutually exclusive modifiers on one line (LT with RT, 26 with TC, 50 with LT or RT)", \
+	  "Keep the modifier that describes the service; bill bilateral services with 50 alone.") \
+	X(MOD_LATERALITY_DX, "modifier", SEV_WARNING, "coding", "lines.modifiers, lines.dx_pointers", "icd10cm_codes", \
+	  "LT or RT on a line contradicts the side of a diagnosis it points to", \
+	  "Make the modifier and the diagnosis name the same side.") \
+	X(NCCI_PTP_NEVER, "bundling", SEV_ERROR, "coding", "lines.procedure, dates", "ncci_ptp", \
+	  "two lines on one date form an NCCI procedure-to-procedure pair that no modifier allows (indicator 0)", \
+	  "Bill the column 1 code only; the column 2 code is included in it.") \
+	X(NCCI_PTP_MODIFIER, "bundling", SEV_ERROR, "coding", "lines.procedure, lines.modifiers, dates", "ncci_ptp", \
+	  "two lines on one date form an NCCI pair (indicator 1) and the column 2 line has no NCCI-associated modifier", \
+	  "If the services were distinct (other site, session, encounter), add 59 or XE/XS/XP/XU (or an anatomic modifier) to the column 2 line; else drop it.") \
+	X(MUE_LINE, "units", SEV_ERROR, "coding", "lines.procedure, lines.units", "mue", \
+	  "units on a line above the code's Medically Unlikely Edit (adjudication indicator 1)", \
+	  "Check the units; bill units above the MUE on separate lines with the right modifiers only when documented.") \
+	X(MUE_DAY, "units", SEV_ERROR, "coding", "lines.procedure, lines.units, dates", "mue", \
+	  "units of a code summed over the claim's lines on one date above its MUE (adjudication indicator 2 or 3)", \
+	  "Check the units billed for the day; indicator 2 (policy) cannot be appealed, 3 needs documentation.") \
+	X(EM_SAME_DAY_NO_25, "modifier", SEV_WARNING, "coding", "lines.procedure, lines.modifiers, dates", "", \
+	  "an E/M visit (99202-99499) and a procedure (10004-69990) on the same date, and the E/M line lacks modifier 25", \
+	  "When the visit was significant and separately identifiable, add 25 to the E/M line; else drop the E/M line.") \
+	X(LINE_DUPLICATE, "procedure", SEV_WARNING, "billing", "lines.procedure, dates", "", \
+	  "two lines with the same procedure, modifiers, date and units and no repeat modifier (76, 77, 91)", \
+	  "Merge the lines into one with the total units, or add 76/77/91 when the service was repeated.") \
+	X(NDC_REQUIRED, "drug", SEV_ERROR, "billing", "lines.procedure, lines.ndc", "", \
+	  "a drug code (J codes, and codes the payer lists) without an NDC", \
+	  "Enter the 11-digit NDC of the drug administered, with its units.") \
+	X(NDC_INVALID, "drug", SEV_ERROR, "billing", "lines.ndc", "", \
+	  "an NDC that is not 11 digits after normalization", \
+	  "Write the NDC as 11 digits (5-4-2) or as printed on the package with hyphens.") \
+	X(POS_INVALID, "place_of_service", SEV_ERROR, "billing", "place_of_service", "place_of_service", \
+	  "a place of service not in the place-of-service list", \
+	  "Use a 2-digit CMS place-of-service code (11 office, 22 outpatient hospital, 02/10 telehealth, ...).")
+
+#define RULE_ENUM(id, cat, sev, owner, fields, data, desc, hint) RULE_##id,
+typedef enum RuleId
+{
+	RULE_CATALOG(RULE_ENUM)
+	RULE_COUNT
+} RuleId;
+#undef RULE_ENUM
+
+typedef struct RuleDef
+{
+	const char *id;
+	const char *category;
+	Severity	severity;
+	const char *owner;
+	const char *needs_fields;
+	const char *needs_data;
+	const char *description;
+	const char *hint;
+} RuleDef;
+
+extern const RuleDef rule_defs[RULE_COUNT];
+
+/* Parameters a rule reads; defaults in rules.c, overridable in rule_settings.params. */
+typedef struct RuleParams
+{
+	int			timely_days;	/* TIMELY_FILING_EXPIRED: days when the payer has none */
+	int			timely_warn_days;
+	int			max_lines_professional;
+	int			max_lines_institutional;
+	int			max_dx_professional;
+	int			max_dx_institutional;
+	double		charge_tolerance;
+	int			nndc_prefixes;
+	char		ndc_prefixes[8];	/* first letters of codes that need an NDC */
+	int			nndc_codes;
+	int64	   *ndc_codes;		/* more codes that need one */
+	int			nbypass;
+	char		(*bypass_modifiers)[3];	/* NCCI-associated modifiers */
+	int			nignored_fields;
+	char	  **ignored_fields; /* FIELD_UNKNOWN: fields added on purpose */
+} RuleParams;
+
+/* The effective configuration for one payer (or the default). */
+typedef struct RuleConfig
+{
+	bool		enabled[RULE_COUNT];
+	Severity	severity[RULE_COUNT];
+	double		weight[RULE_COUNT];
+	RuleParams	params;
+} RuleConfig;
+
+typedef struct Issue
+{
+	RuleId		rule;
+	Severity	severity;
+	int			line_no;		/* 0 for the claim header */
+	const char *field;
+	const char *value;
+	const char *message;
+} Issue;
+
+typedef struct IssueList
+{
+	int			n;
+	int			max;
+	Issue	   *items;
+	int			errors;
+	int			warnings;
+	double		weight;			/* summed weights of the issues */
+} IssueList;
+
+typedef struct RuleContext
+{
+	const Claim *claim;
+	const RuleConfig *config;
+	IssueList  *issues;
+	bool		report_unchecked;
+	DateADT		today;
+	bool		institutional;	/* claim_type institutional */
+	int			setting;		/* SETTING_PRACTITIONER or SETTING_HOSPITAL */
+	const Payer *payer;			/* NULL when unknown */
+	int			payer_index;
+} RuleContext;
+
+/* Run every enabled rule on the claim. */
+extern void rules_run(const Claim *claim, IssueList *issues, bool report_unchecked);
+
+/* Quality score 0-100 of an issue list: 100 minus the issues' weights. */
+extern double rules_quality_score(const IssueList *issues);
+
+/* Emitting issues (rules.c). */
+static inline bool
+rule_on(const RuleContext *ctx, RuleId rule)
+{
+	return ctx->config->enabled[rule];
+}
+extern void rule_issue(RuleContext *ctx, RuleId rule, int line_no, const char *field, const char *value,
+					   const char *fmt,...) pg_attribute_printf(6, 7);
+/* The same at a severity of the rule's choosing (never above the configured one). */
+extern void rule_issue_at(RuleContext *ctx, RuleId rule, Severity severity, int line_no, const char *field,
+						  const char *value, const char *fmt,...) pg_attribute_printf(7, 8);
+extern void rule_not_checked(RuleContext *ctx, RuleId rule, const char *fmt,...) pg_attribute_printf(3, 4);
+
+/* Text of values, for messages. */
+extern const char *field_text(const FieldValue *fv);
+extern const char *code_text(const struct CodeType *type, int64 code);
+extern const char *date_text(DateADT d);
+extern const char *invalid_code_reason(const struct CodeType *type, const FieldValue *fv);
+
+extern const char *severity_name(Severity s);
+extern int	rule_lookup(const char *id);
+
+/* Facts about the claim the rules share. */
+extern bool claim_first_service_date(const Claim *claim, DateADT *date);
+extern bool line_has_modifier(const ClaimLine *line, const char *modifier);
+extern int	cpt_category_i_number(int64 code);
+
+/* The rule groups (rules_*.c). */
+extern void check_input(RuleContext *ctx);
+extern void check_billing(RuleContext *ctx);
+extern void check_patient(RuleContext *ctx);
+extern void check_diagnoses(RuleContext *ctx);
+extern void check_procedures(RuleContext *ctx);
+
+#endif							/* CLEANCLAIM_RULES_H */

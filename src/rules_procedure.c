@@ -1,0 +1,492 @@
+/*
+ * rules_procedure.c
+ *	  Procedure, units, modifier, NCCI, MUE, drug and place-of-service rules.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "code_type.h"
+#include "rules.h"
+
+/* Pairwise line rules (NCCI, duplicates) are skipped on claims beyond this many lines. */
+#define MAX_PAIRWISE_LINES 1000
+
+static const char *
+proc_text(const ClaimLine *line)
+{
+	return code_text(&hcpcs_type, line->f[LF_PROCEDURE].v.code);
+}
+
+static bool
+proc_ok(const ClaimLine *line)
+{
+	return line->f[LF_PROCEDURE].state == VALUE_OK;
+}
+
+/* ----- one line at a time ----- */
+
+static void
+check_procedure_code(RuleContext *ctx, const ClaimLine *line, bool hcpcs_loaded)
+{
+	const FieldValue *proc = &line->f[LF_PROCEDURE];
+	DateADT		date;
+	const RefEntry *other;
+
+	if (!rule_on(ctx, RULE_PROC_INVALID))
+		return;
+	if (proc->state == VALUE_MISSING || proc->state == VALUE_ABSENT)
+		rule_issue(ctx, RULE_PROC_INVALID, line->line_no, "procedure", NULL,
+				   "line %d has no procedure code", line->line_no);
+	else if (proc->state == VALUE_INVALID)
+		rule_issue(ctx, RULE_PROC_INVALID, line->line_no, "procedure", field_text(proc),
+				   "line %d procedure \"%s\" is not a CPT or HCPCS code: %s", line->line_no, field_text(proc),
+				   invalid_code_reason(&hcpcs_type, proc));
+	else if (hcpcs_loaded && line_service_date(ctx->claim, line, &date) &&
+			 refdata_find(REF_HCPCS, proc->v.code, date) == NULL)
+	{
+		other = refdata_find(REF_HCPCS, proc->v.code, DATEVAL_NOBEGIN);
+		if (other == NULL)
+			rule_issue(ctx, RULE_PROC_INVALID, line->line_no, "procedure", proc_text(line),
+					   "line %d procedure %s is not in the procedure code set", line->line_no, proc_text(line));
+		else
+			rule_issue(ctx, RULE_PROC_INVALID, line->line_no, "procedure", proc_text(line),
+					   "line %d procedure %s is not active on %s (active %s to %s)", line->line_no,
+					   proc_text(line), date_text(date), date_text(other->from),
+					   other->to == REF_NO_END ? "now" : date_text(other->to));
+	}
+}
+
+static void
+check_units(RuleContext *ctx, const ClaimLine *line)
+{
+	const FieldValue *units = &line->f[LF_UNITS];
+
+	if (!rule_on(ctx, RULE_UNITS_INVALID) || units->state == VALUE_ABSENT || units->state == VALUE_INVALID)
+		return;
+	if (units->state == VALUE_MISSING)
+		rule_issue(ctx, RULE_UNITS_INVALID, line->line_no, "units", NULL, "line %d has no units", line->line_no);
+	else if (units->v.num <= 0 || units->v.num != floor(units->v.num))
+		rule_issue(ctx, RULE_UNITS_INVALID, line->line_no, "units", psprintf("%g", units->v.num),
+				   "line %d units %g are not a whole number of 1 or more", line->line_no, units->v.num);
+}
+
+static bool
+is_modifier_shape(ClaimStr m)
+{
+	return m.len == 2 && (code_is_digit(m.s[0]) || code_is_upper(code_upper(m.s[0]))) &&
+		(code_is_digit(m.s[1]) || code_is_upper(code_upper(m.s[1])));
+}
+
+static void
+check_modifier_list(RuleContext *ctx, const ClaimLine *line, bool modifiers_loaded)
+{
+	const FieldValue *mods = &line->f[LF_MODIFIERS];
+	DateADT		date = 0;
+	bool		have_date = line_service_date(ctx->claim, line, &date);
+	int			i;
+
+	if (!rule_on(ctx, RULE_MOD_INVALID) || mods->state != VALUE_OK)
+		return;
+	if (mods->nitems > 4)
+		rule_issue(ctx, RULE_MOD_INVALID, line->line_no, "modifiers", psprintf("%d", mods->nitems),
+				   "line %d has %d modifiers; a line holds 4", line->line_no, mods->nitems);
+	for (i = 0; i < mods->nitems; i++)
+	{
+		ClaimStr	m = mods->items[i].raw;
+		char		up[3];
+
+		if (!is_modifier_shape(m))
+		{
+			rule_issue(ctx, RULE_MOD_INVALID, line->line_no, "modifiers", field_text(&mods->items[i]),
+					   "line %d modifier \"%s\" is not two letters or digits", line->line_no,
+					   field_text(&mods->items[i]));
+			continue;
+		}
+		up[0] = code_upper(m.s[0]);
+		up[1] = code_upper(m.s[1]);
+		up[2] = '\0';
+		if (modifiers_loaded && have_date && refdata_find(REF_MODIFIERS, modifier_key(up, 2), date) == NULL)
+			rule_issue(ctx, RULE_MOD_INVALID, line->line_no, "modifiers", pstrdup(up),
+					   "line %d modifier %s is not in the modifier list on %s", line->line_no, up, date_text(date));
+	}
+}
+
+static void
+check_modifier_conflicts(RuleContext *ctx, const ClaimLine *line)
+{
+	static const char *const pairs[][2] = {{"LT", "RT"}, {"26", "TC"}, {"50", "LT"}, {"50", "RT"}};
+	size_t		i;
+
+	if (!rule_on(ctx, RULE_MOD_CONFLICT))
+		return;
+	for (i = 0; i < lengthof(pairs); i++)
+		if (line_has_modifier(line, pairs[i][0]) && line_has_modifier(line, pairs[i][1]))
+			rule_issue(ctx, RULE_MOD_CONFLICT, line->line_no, "modifiers", psprintf("%s %s", pairs[i][0], pairs[i][1]),
+					   "line %d has both %s and %s", line->line_no, pairs[i][0], pairs[i][1]);
+}
+
+static void
+check_laterality(RuleContext *ctx, const ClaimLine *line)
+{
+	const FieldValue *dx = &ctx->claim->f[CF_DIAGNOSES];
+	const FieldValue *ptrs = &line->f[LF_DX_POINTERS];
+	bool		right = line_has_modifier(line, "RT");
+	bool		left = line_has_modifier(line, "LT");
+	DateADT		date;
+	int			i;
+
+	if (!rule_on(ctx, RULE_MOD_LATERALITY_DX) || right == left || ptrs->state != VALUE_OK ||
+		!line_service_date(ctx->claim, line, &date))
+		return;
+	for (i = 0; i < ptrs->nitems; i++)
+	{
+		int			p = ptrs->items[i].v.ival;
+		const RefEntry *e;
+		const char *code;
+
+		if (ptrs->items[i].state != VALUE_OK || p < 1 || p > dx->nitems || dx->items[p - 1].state != VALUE_OK)
+			continue;
+		e = refdata_find(REF_ICD10CM, dx->items[p - 1].v.code, date);
+		if (e == NULL || (e->a & ICD_BILATERAL) || !(e->a & (right ? ICD_LEFT : ICD_RIGHT)))
+			continue;
+		code = code_text(&icd10cm_type, dx->items[p - 1].v.code);
+		rule_issue(ctx, RULE_MOD_LATERALITY_DX, line->line_no, "modifiers", right ? "RT" : "LT",
+				   "line %d is billed %s (%s side) but points to diagnosis %d %s, on the %s side", line->line_no,
+				   right ? "RT" : "LT", right ? "right" : "left", p, code, right ? "left" : "right");
+	}
+}
+
+static bool
+needs_ndc(const RuleParams *p, int64 code)
+{
+	char		chars[8];
+	int			i;
+
+	code_unpack_chars(code, 5, chars);
+	for (i = 0; i < p->nndc_prefixes; i++)
+		if (chars[0] == p->ndc_prefixes[i])
+			return true;
+	for (i = 0; i < p->nndc_codes; i++)
+		if (p->ndc_codes[i] == code)
+			return true;
+	return false;
+}
+
+static void
+check_drug(RuleContext *ctx, const ClaimLine *line)
+{
+	const FieldValue *ndc = &line->f[LF_NDC];
+
+	if (rule_on(ctx, RULE_NDC_INVALID) && ndc->state == VALUE_INVALID)
+		rule_issue(ctx, RULE_NDC_INVALID, line->line_no, "ndc", field_text(ndc),
+				   "line %d NDC \"%s\" is not valid: %s", line->line_no, field_text(ndc),
+				   invalid_code_reason(&ndc_type, ndc));
+	if (rule_on(ctx, RULE_NDC_REQUIRED) && proc_ok(line) && (ndc->state == VALUE_ABSENT || ndc->state == VALUE_MISSING) &&
+		needs_ndc(&ctx->config->params, line->f[LF_PROCEDURE].v.code))
+		rule_issue(ctx, RULE_NDC_REQUIRED, line->line_no, "ndc", NULL,
+				   "line %d drug code %s has no NDC", line->line_no, proc_text(line));
+}
+
+static void
+check_place_of_service(RuleContext *ctx, const ClaimLine *line, bool pos_loaded)
+{
+	const FieldValue *pos = line_place_of_service(ctx->claim, line);
+	DateADT		date;
+
+	if (!rule_on(ctx, RULE_POS_INVALID) || ctx->institutional || pos->state == VALUE_ABSENT ||
+		pos->state == VALUE_INVALID)
+		return;
+	if (pos->state == VALUE_MISSING)
+		rule_issue(ctx, RULE_POS_INVALID, line->line_no, "place_of_service", NULL,
+				   "line %d has no place of service", line->line_no);
+	else if (pos->raw.len != 2 || !code_is_digit(pos->raw.s[0]) || !code_is_digit(pos->raw.s[1]))
+		rule_issue(ctx, RULE_POS_INVALID, line->line_no, "place_of_service", field_text(pos),
+				   "line %d place of service \"%s\" is not a 2-digit code", line->line_no, field_text(pos));
+	else if (pos_loaded && line_service_date(ctx->claim, line, &date) &&
+			 refdata_find(REF_POS, (pos->raw.s[0] - '0') * 10 + (pos->raw.s[1] - '0'), date) == NULL)
+		rule_issue(ctx, RULE_POS_INVALID, line->line_no, "place_of_service", field_text(pos),
+				   "line %d place of service %s is not in the place-of-service list on %s", line->line_no,
+				   field_text(pos), date_text(date));
+}
+
+/* The MUE of a code for the claim's setting, valid on a date. */
+static const RefEntry *
+mue_for(const RuleContext *ctx, int64 code, DateADT date)
+{
+	int			n;
+	const RefEntry *e = refdata_find_all(REF_MUE, code, &n);
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if ((e[i].b >> 4) == ctx->setting && ref_valid_on(&e[i], date))
+			return &e[i];
+	return NULL;
+}
+
+static void
+check_mue_line(RuleContext *ctx, const ClaimLine *line)
+{
+	const RefEntry *mue;
+	DateADT		date;
+
+	if (!rule_on(ctx, RULE_MUE_LINE) || !proc_ok(line) || line->f[LF_UNITS].state != VALUE_OK ||
+		!line_service_date(ctx->claim, line, &date))
+		return;
+	mue = mue_for(ctx, line->f[LF_PROCEDURE].v.code, date);
+	if (mue != NULL && (mue->b & 15) == 1 && line->f[LF_UNITS].v.num > mue->a)
+		rule_issue(ctx, RULE_MUE_LINE, line->line_no, "units", psprintf("%g", line->f[LF_UNITS].v.num),
+				   "line %d bills %g units of %s; its MUE is %d per line", line->line_no,
+				   line->f[LF_UNITS].v.num, proc_text(line), mue->a);
+}
+
+/* ----- lines on the same date ----- */
+
+typedef struct DatedLine
+{
+	const ClaimLine *line;
+	DateADT		date;
+	int64		code;
+} DatedLine;
+
+static int
+compare_dated(const void *a, const void *b)
+{
+	const DatedLine *x = a;
+	const DatedLine *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->code != y->code)
+		return x->code < y->code ? -1 : 1;
+	return x->line->line_no - y->line->line_no;
+}
+
+static bool
+has_bypass_modifier(const RuleParams *p, const ClaimLine *line)
+{
+	int			i;
+
+	for (i = 0; i < p->nbypass; i++)
+		if (line_has_modifier(line, p->bypass_modifiers[i]))
+			return true;
+	return false;
+}
+
+/* An NCCI edit with column1 and column2 on the date, or NULL. */
+static const RefEntry *
+ncci_edit(const RuleContext *ctx, int64 column1, int64 column2, DateADT date)
+{
+	int			n;
+	const RefEntry *e = refdata_find_all(REF_NCCI, ncci_key(column1, column2), &n);
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (e[i].b == ctx->setting && ref_valid_on(&e[i], date))
+			return &e[i];
+	return NULL;
+}
+
+static void
+check_ncci_pair(RuleContext *ctx, const DatedLine *col1, const DatedLine *col2)
+{
+	const RefEntry *edit = ncci_edit(ctx, col1->code, col2->code, col1->date);
+
+	if (edit == NULL || edit->a == 9)
+		return;
+	if (edit->a == 0 && rule_on(ctx, RULE_NCCI_PTP_NEVER))
+		rule_issue(ctx, RULE_NCCI_PTP_NEVER, col2->line->line_no, "procedure", proc_text(col2->line),
+				   "line %d %s is bundled into line %d %s on %s (NCCI edit, no modifier allowed)",
+				   col2->line->line_no, proc_text(col2->line), col1->line->line_no, proc_text(col1->line),
+				   date_text(col1->date));
+	else if (edit->a == 1 && rule_on(ctx, RULE_NCCI_PTP_MODIFIER) &&
+			 !has_bypass_modifier(&ctx->config->params, col2->line))
+		rule_issue(ctx, RULE_NCCI_PTP_MODIFIER, col2->line->line_no, "modifiers", proc_text(col2->line),
+				   "line %d %s is bundled into line %d %s on %s unless it carries an NCCI-associated modifier (59, XE, XS, XP, XU, ...)",
+				   col2->line->line_no, proc_text(col2->line), col1->line->line_no, proc_text(col1->line),
+				   date_text(col1->date));
+}
+
+static bool
+is_em_visit(int64 code)
+{
+	int			n = cpt_category_i_number(code);
+
+	return n >= 99202 && n <= 99499;
+}
+
+static bool
+is_surgical_procedure(int64 code)
+{
+	int			n = cpt_category_i_number(code);
+
+	return n >= 10004 && n <= 69990;
+}
+
+static bool
+same_modifiers(const ClaimLine *a, const ClaimLine *b)
+{
+	const FieldValue *ma = &a->f[LF_MODIFIERS];
+	const FieldValue *mb = &b->f[LF_MODIFIERS];
+	int			na = ma->state == VALUE_OK ? ma->nitems : 0;
+	int			nb = mb->state == VALUE_OK ? mb->nitems : 0;
+	int			i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++)
+		if (!line_has_modifier(b, claim_str_cstring(ma->items[i].raw)))
+			return false;
+	return true;
+}
+
+static bool
+is_repeat(const ClaimLine *line)
+{
+	return line_has_modifier(line, "76") || line_has_modifier(line, "77") || line_has_modifier(line, "91");
+}
+
+/* MUE per date (indicators 2 and 3): units of one code summed over the day's lines. */
+static void
+check_mue_day(RuleContext *ctx, const DatedLine *lines, int first, int end)
+{
+	double		units = 0;
+	const RefEntry *mue;
+	int			i;
+
+	for (i = first; i < end; i++)
+		if (lines[i].line->f[LF_UNITS].state == VALUE_OK)
+			units += lines[i].line->f[LF_UNITS].v.num;
+	mue = mue_for(ctx, lines[first].code, lines[first].date);
+	if (mue != NULL && ((mue->b & 15) == 2 || (mue->b & 15) == 3) && units > mue->a)
+		rule_issue(ctx, RULE_MUE_DAY, lines[first].line->line_no, "units", psprintf("%g", units),
+				   "%g units of %s on %s; its MUE is %d per day (adjudication indicator %d)", units,
+				   proc_text(lines[first].line), date_text(lines[first].date), mue->a, mue->b & 15);
+}
+
+static void
+check_same_day_group(RuleContext *ctx, const DatedLine *lines, int first, int end, bool ncci_loaded, bool mue_loaded)
+{
+	int			i;
+	int			j;
+	bool		surgery = false;
+
+	for (i = first; i < end; i++)
+		surgery |= is_surgical_procedure(lines[i].code);
+	for (i = first; i < end; i++)
+	{
+		const ClaimLine *a = lines[i].line;
+
+		if (rule_on(ctx, RULE_EM_SAME_DAY_NO_25) && surgery && is_em_visit(lines[i].code) && !line_has_modifier(a, "25"))
+			rule_issue(ctx, RULE_EM_SAME_DAY_NO_25, a->line_no, "modifiers", proc_text(a),
+					   "line %d E/M visit %s is billed with a procedure on %s and lacks modifier 25",
+					   a->line_no, proc_text(a), date_text(lines[i].date));
+		if (mue_loaded && rule_on(ctx, RULE_MUE_DAY) && (i == first || lines[i].code != lines[i - 1].code))
+		{
+			for (j = i; j < end && lines[j].code == lines[i].code; j++)
+				;
+			check_mue_day(ctx, lines, i, j);
+		}
+		for (j = i + 1; j < end; j++)
+		{
+			const ClaimLine *b = lines[j].line;
+
+			if (lines[i].code == lines[j].code)
+			{
+				if (rule_on(ctx, RULE_LINE_DUPLICATE) && same_modifiers(a, b) && !is_repeat(a) && !is_repeat(b) &&
+					a->f[LF_UNITS].state == b->f[LF_UNITS].state &&
+					(a->f[LF_UNITS].state != VALUE_OK || a->f[LF_UNITS].v.num == b->f[LF_UNITS].v.num))
+					rule_issue(ctx, RULE_LINE_DUPLICATE, b->line_no, "procedure", proc_text(b),
+							   "line %d repeats line %d (%s on %s, same modifiers and units) without 76, 77 or 91",
+							   b->line_no, a->line_no, proc_text(b), date_text(lines[j].date));
+				continue;
+			}
+			if (ncci_loaded)
+			{
+				check_ncci_pair(ctx, &lines[i], &lines[j]);
+				check_ncci_pair(ctx, &lines[j], &lines[i]);
+			}
+		}
+	}
+}
+
+static void
+check_same_day(RuleContext *ctx)
+{
+	const Claim *claim = ctx->claim;
+	bool		ncci_loaded = refdata_has_rows(REF_NCCI);
+	bool		mue_loaded = refdata_has_rows(REF_MUE);
+	DatedLine  *lines;
+	int			n = 0;
+	int			i;
+	int			first;
+
+	if (!ncci_loaded)
+	{
+		rule_not_checked(ctx, RULE_NCCI_PTP_NEVER, "cleanclaim.ncci_ptp is empty");
+		rule_not_checked(ctx, RULE_NCCI_PTP_MODIFIER, "cleanclaim.ncci_ptp is empty");
+	}
+	if (!mue_loaded)
+		rule_not_checked(ctx, RULE_MUE_DAY, "cleanclaim.mue is empty");
+	if (claim->nlines > MAX_PAIRWISE_LINES)
+	{
+		rule_not_checked(ctx, RULE_NCCI_PTP_NEVER, "the claim has more than %d lines", MAX_PAIRWISE_LINES);
+		return;
+	}
+	lines = palloc(Max(claim->nlines, 1) * sizeof(DatedLine));
+	for (i = 0; i < claim->nlines; i++)
+	{
+		if (!proc_ok(&claim->lines[i]) || !line_service_date(claim, &claim->lines[i], &lines[n].date))
+			continue;
+		lines[n].line = &claim->lines[i];
+		lines[n].code = claim->lines[i].f[LF_PROCEDURE].v.code;
+		n++;
+	}
+	qsort(lines, n, sizeof(DatedLine), compare_dated);
+	for (first = 0; first < n; first = i)
+	{
+		for (i = first; i < n && lines[i].date == lines[first].date; i++)
+			;
+		check_same_day_group(ctx, lines, first, i, ncci_loaded, mue_loaded);
+	}
+}
+
+void
+check_procedures(RuleContext *ctx)
+{
+	const Claim *claim = ctx->claim;
+	bool		hcpcs_loaded = refdata_has_rows(REF_HCPCS);
+	bool		modifiers_loaded = refdata_has_rows(REF_MODIFIERS);
+	bool		pos_loaded = refdata_has_rows(REF_POS);
+	bool		mue_loaded = refdata_has_rows(REF_MUE);
+	int			i;
+
+	if (claim->f[CF_LINES].state == VALUE_ABSENT)
+	{
+		rule_not_checked(ctx, RULE_PROC_INVALID, "the claim has no lines field");
+		return;
+	}
+	if (!hcpcs_loaded)
+		rule_not_checked(ctx, RULE_PROC_INVALID, "cleanclaim.hcpcs_codes is empty: only the code shape was checked");
+	if (!modifiers_loaded)
+		rule_not_checked(ctx, RULE_MOD_INVALID, "cleanclaim.modifiers is empty: only the modifier shape was checked");
+	if (!pos_loaded && !ctx->institutional)
+		rule_not_checked(ctx, RULE_POS_INVALID, "cleanclaim.place_of_service is empty: only the code shape was checked");
+	if (!mue_loaded)
+		rule_not_checked(ctx, RULE_MUE_LINE, "cleanclaim.mue is empty");
+	for (i = 0; i < claim->nlines; i++)
+	{
+		const ClaimLine *line = &claim->lines[i];
+
+		check_procedure_code(ctx, line, hcpcs_loaded);
+		check_units(ctx, line);
+		check_modifier_list(ctx, line, modifiers_loaded);
+		check_modifier_conflicts(ctx, line);
+		check_laterality(ctx, line);
+		check_drug(ctx, line);
+		check_place_of_service(ctx, line, pos_loaded);
+		if (mue_loaded)
+			check_mue_line(ctx, line);
+	}
+	check_same_day(ctx);
+}

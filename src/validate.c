@@ -1,0 +1,185 @@
+/*
+ * validate.c
+ *	  The validation API: validate(claim), issues(claim), is_clean(claim),
+ *	  quality_score(claim), for a claim in jsonb (the claim contract or a FHIR
+ *	  R4 Claim) or as any row or composite value.  None of them writes.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/typcache.h"
+
+#include "rules.h"
+#include "validate.h"
+
+/* What a call site keeps between calls: the row column map and the issue row type. */
+typedef struct CallCache
+{
+	RowMap	   *rowmap;
+	Oid			issue_type;
+	TupleDesc	issue_desc;
+} CallCache;
+
+static CallCache *
+call_cache(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CallCache));
+	return (CallCache *) fcinfo->flinfo->fn_extra;
+}
+
+Claim *
+claim_from_argument(FunctionCallInfo fcinfo, int argno, RowMap **rowmap)
+{
+	Oid			argtype = get_fn_expr_argtype(fcinfo->flinfo, argno);
+
+	if (argtype == JSONBOID)
+	{
+		Jsonb	   *jb = PG_GETARG_JSONB_P(argno);
+
+		return claim_jsonb_is_fhir(jb) ? claim_from_fhir(jb) : claim_from_jsonb(jb);
+	}
+	return claim_from_record(PG_GETARG_DATUM(argno), rowmap, fcinfo->flinfo->fn_mcxt);
+}
+
+/* Validate the claim in argument 0. */
+static IssueList *
+validate_argument(FunctionCallInfo fcinfo, bool report_unchecked)
+{
+	CallCache  *cache = call_cache(fcinfo);
+	Claim	   *claim;
+	IssueList  *issues = palloc0(sizeof(IssueList));
+
+	refdata_begin_statement();
+	claim = claim_from_argument(fcinfo, 0, &cache->rowmap);
+	rules_run(claim, issues, report_unchecked);
+	return issues;
+}
+
+/* The columns of cleanclaim.issue for one issue. */
+void
+issue_values(const Issue *issue, Datum *values, bool *nulls)
+{
+	const RuleDef *def = &rule_defs[issue->rule];
+
+	memset(nulls, 0, ISSUE_NATTS * sizeof(bool));
+	values[0] = CStringGetTextDatum(def->id);
+	values[1] = CStringGetTextDatum(severity_name(issue->severity));
+	values[2] = CStringGetTextDatum(def->category);
+	values[3] = CStringGetTextDatum(def->owner);
+	values[4] = Int32GetDatum(issue->line_no);
+	nulls[4] = issue->line_no == 0;
+	values[5] = issue->field ? CStringGetTextDatum(issue->field) : (Datum) 0;
+	nulls[5] = issue->field == NULL;
+	values[6] = issue->value ? CStringGetTextDatum(issue->value) : (Datum) 0;
+	nulls[6] = issue->value == NULL;
+	values[7] = CStringGetTextDatum(issue->message);
+	values[8] = CStringGetTextDatum(def->hint);
+}
+
+Tuplestorestate *
+begin_materialized_srf(FunctionCallInfo fcinfo, TupleDesc *tupdesc)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext old;
+	Tuplestorestate *store;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || !(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (get_call_result_type(fcinfo, NULL, tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	*tupdesc = CreateTupleDescCopy(*tupdesc);
+	store = tuplestore_begin_heap(true, false, work_mem);
+	MemoryContextSwitchTo(old);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = store;
+	rsinfo->setDesc = *tupdesc;
+	return store;
+}
+
+/* validate(claim, report_unchecked) -> SETOF cleanclaim.issue */
+PG_FUNCTION_INFO_V1(validate_claim);
+Datum
+validate_claim(PG_FUNCTION_ARGS)
+{
+	bool		report_unchecked = PG_NARGS() > 1 && !PG_ARGISNULL(1) && PG_GETARG_BOOL(1);
+	IssueList  *issues;
+	TupleDesc	tupdesc;
+	Tuplestorestate *store;
+	int			i;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	issues = validate_argument(fcinfo, report_unchecked);
+	store = begin_materialized_srf(fcinfo, &tupdesc);
+	for (i = 0; i < issues->n; i++)
+	{
+		Datum		values[ISSUE_NATTS];
+		bool		nulls[ISSUE_NATTS];
+
+		issue_values(&issues->items[i], values, nulls);
+		tuplestore_putvalues(store, tupdesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* The issues as an array of cleanclaim.issue (element type taken from the return type). */
+Datum
+issue_array(FunctionCallInfo fcinfo, const IssueList *issues, Oid array_type)
+{
+	CallCache  *cache = call_cache(fcinfo);
+	Datum	   *elems = palloc(Max(issues->n, 1) * sizeof(Datum));
+	int			i;
+
+	if (cache->issue_desc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		cache->issue_type = get_element_type(array_type);
+		cache->issue_desc = lookup_rowtype_tupdesc_copy(cache->issue_type, -1);
+		cache->issue_desc = BlessTupleDesc(cache->issue_desc);
+		MemoryContextSwitchTo(old);
+	}
+	for (i = 0; i < issues->n; i++)
+	{
+		Datum		values[ISSUE_NATTS];
+		bool		nulls[ISSUE_NATTS];
+
+		issue_values(&issues->items[i], values, nulls);
+		elems[i] = HeapTupleGetDatum(heap_form_tuple(cache->issue_desc, values, nulls));
+	}
+	return PointerGetDatum(construct_array(elems, issues->n, cache->issue_type, -1, false, TYPALIGN_DOUBLE));
+}
+
+/* issues(claim) -> cleanclaim.issue[] */
+PG_FUNCTION_INFO_V1(claim_issues);
+Datum
+claim_issues(PG_FUNCTION_ARGS)
+{
+	IssueList  *issues = validate_argument(fcinfo, false);
+
+	return issue_array(fcinfo, issues, get_fn_expr_rettype(fcinfo->flinfo));
+}
+
+/* is_clean(claim) -> boolean: no error-severity issue. */
+PG_FUNCTION_INFO_V1(claim_is_clean);
+Datum
+claim_is_clean(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(validate_argument(fcinfo, false)->errors == 0);
+}
+
+/* quality_score(claim) -> double precision 0-100. */
+PG_FUNCTION_INFO_V1(claim_quality_score);
+Datum
+claim_quality_score(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(rules_quality_score(validate_argument(fcinfo, false)));
+}
