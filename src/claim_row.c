@@ -341,3 +341,27 @@ claim_from_record(Datum record, RowMap **cache, MemoryContext cache_cxt)
 	ReleaseTupleDesc(tupdesc);
 	return claim;
 }
+
+/*
+ * Read lines held as rows of another table (the tuples a query on it
+ * returned) into the claim; the column map is kept in *cache.
+ */
+void
+claim_read_line_tuples(Claim *claim, HeapTuple *tuples, int n, TupleDesc desc, RowMap **cache,
+					   MemoryContext cache_cxt)
+{
+	ClaimLine  *lines = claim_alloc_lines(claim, n);
+	Datum	   *values = palloc(desc->natts * sizeof(Datum));
+	bool	   *nulls = palloc(desc->natts * sizeof(bool));
+	int			i;
+
+	if (*cache == NULL || (*cache)->natts != desc->natts || !(*cache)->line_level)
+		*cache = build_row_map(desc, true, cache_cxt);
+	for (i = 0; i < n; i++)
+	{
+		lines[i].line_no = i + 1;
+		heap_deform_tuple(tuples[i], desc, values, nulls);
+		read_columns(claim, &lines[i], *cache, values, nulls);
+	}
+	claim->f[CF_LINES].state = n > 0 ? VALUE_OK : VALUE_MISSING;
+}

@@ -130,21 +130,21 @@ validate_claim(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/* The issues as an array of cleanclaim.issue (element type taken from the return type). */
+/*
+ * The issues as an array of cleanclaim.issue.  *issue_desc caches the row
+ * descriptor (allocated in cxt) between calls.
+ */
 Datum
-issue_array(FunctionCallInfo fcinfo, const IssueList *issues, Oid array_type)
+issue_array(const IssueList *issues, Oid issue_type, TupleDesc *issue_desc, MemoryContext cxt)
 {
-	CallCache  *cache = call_cache(fcinfo);
 	Datum	   *elems = palloc(Max(issues->n, 1) * sizeof(Datum));
 	int			i;
 
-	if (cache->issue_desc == NULL)
+	if (*issue_desc == NULL)
 	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		MemoryContext old = MemoryContextSwitchTo(cxt);
 
-		cache->issue_type = get_element_type(array_type);
-		cache->issue_desc = lookup_rowtype_tupdesc_copy(cache->issue_type, -1);
-		cache->issue_desc = BlessTupleDesc(cache->issue_desc);
+		*issue_desc = BlessTupleDesc(lookup_rowtype_tupdesc_copy(issue_type, -1));
 		MemoryContextSwitchTo(old);
 	}
 	for (i = 0; i < issues->n; i++)
@@ -153,9 +153,9 @@ issue_array(FunctionCallInfo fcinfo, const IssueList *issues, Oid array_type)
 		bool		nulls[ISSUE_NATTS];
 
 		issue_values(&issues->items[i], values, nulls);
-		elems[i] = HeapTupleGetDatum(heap_form_tuple(cache->issue_desc, values, nulls));
+		elems[i] = HeapTupleGetDatum(heap_form_tuple(*issue_desc, values, nulls));
 	}
-	return PointerGetDatum(construct_array(elems, issues->n, cache->issue_type, -1, false, TYPALIGN_DOUBLE));
+	return PointerGetDatum(construct_array(elems, issues->n, issue_type, -1, false, TYPALIGN_DOUBLE));
 }
 
 /* issues(claim) -> cleanclaim.issue[] */
@@ -164,8 +164,11 @@ Datum
 claim_issues(PG_FUNCTION_ARGS)
 {
 	IssueList  *issues = validate_argument(fcinfo, false);
+	CallCache  *cache = call_cache(fcinfo);
 
-	return issue_array(fcinfo, issues, get_fn_expr_rettype(fcinfo->flinfo));
+	if (cache->issue_type == InvalidOid)
+		cache->issue_type = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
+	return issue_array(issues, cache->issue_type, &cache->issue_desc, fcinfo->flinfo->fn_mcxt);
 }
 
 /* is_clean(claim) -> boolean: no error-severity issue. */

@@ -18,7 +18,7 @@
 
 extern Claim *claim_from_argument(FunctionCallInfo fcinfo, int argno, RowMap **rowmap);
 extern void issue_values(const Issue *issue, Datum *values, bool *nulls);
-extern Datum issue_array(FunctionCallInfo fcinfo, const IssueList *issues, Oid array_type);
+extern Datum issue_array(const IssueList *issues, Oid issue_type, TupleDesc *issue_desc, MemoryContext cxt);
 extern Tuplestorestate *begin_materialized_srf(FunctionCallInfo fcinfo, TupleDesc *tupdesc);
 
 #endif							/* CLEANCLAIM_VALIDATE_H */

@@ -1,0 +1,470 @@
+/*
+ * scrub.c
+ *	  The scrub triggers: validate claims as a billing system writes them.
+ *
+ * scrub() is a BEFORE INSERT OR UPDATE row trigger on a table whose rows are
+ * claims (lines in a jsonb or claim_line[] column):
+ *   scrub('reject')     an error-severity issue stops the statement with
+ *                       SQLSTATE SC001, naming the claim and the first error,
+ *                       errdetail listing every issue;
+ *   scrub('annotate', 'issues=col', 'score=col', 'status=col')
+ *                       the row goes in with its issues (jsonb, text[] or
+ *                       cleanclaim.issue[] column), quality score and status
+ *                       ('hold' when errors, 'review' when only warnings,
+ *                       'clean') written to the columns named.
+ * scrub_deferred() is for claims whose lines live in a second table: an
+ * AFTER row constraint trigger, DEFERRABLE INITIALLY DEFERRED, on both tables;
+ * at commit it reads the claim's lines through an index on the key and
+ * rejects the transaction when the claim has errors:
+ *   on the claims table:  scrub_deferred('lines=claim_lines', 'key=claim_id')
+ *   on the lines table:   scrub_deferred('claims=claims', 'key=claim_id')
+ * ('line_key=col' when the lines table names the key column differently).
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
+
+#include "rules.h"
+#include "validate.h"
+
+#define ERRCODE_CLAIM_REJECTED MAKE_SQLSTATE('S','C','0','0','1')
+
+typedef enum ScrubMode
+{
+	SCRUB_REJECT,
+	SCRUB_ANNOTATE
+} ScrubMode;
+
+typedef struct ScrubColumn
+{
+	int			attnum;			/* 0 when not written */
+	Oid			typid;
+} ScrubColumn;
+
+typedef struct ScrubState
+{
+	Oid			tgoid;
+	ScrubMode	mode;
+	ScrubColumn issues;
+	ScrubColumn score;
+	ScrubColumn status;
+	RowMap	   *rowmap;
+	RowMap	   *linemap;
+	Oid			issue_type;		/* cleanclaim.issue */
+	TupleDesc	issue_desc;
+	/* scrub_deferred */
+	bool		on_lines_table;
+	char	   *other_table;	/* the lines table, or the claims table */
+	char	   *key_column;
+	char	   *line_key_column;
+	bool		lines_have_line_no;
+	SPIPlanPtr	lines_plan;
+	SPIPlanPtr	claim_plan;
+} ScrubState;
+
+static void
+config_error(const char *fn, const char *message, const char *hint)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_TRIGGERED_ACTION_EXCEPTION),
+			 errmsg("%s: %s", fn, message),
+			 errhint("%s", hint)));
+}
+
+static ScrubColumn
+target_column(Relation rel, const char *name, const char *option)
+{
+	ScrubColumn col;
+	TupleDesc	desc = RelationGetDescr(rel);
+
+	col.attnum = SPI_fnumber(desc, name);
+	if (col.attnum <= 0)
+		config_error("scrub()", psprintf("table \"%s\" has no column \"%s\" for %s", RelationGetRelationName(rel),
+										 name, option),
+					 "Add the column, or name an existing one in the trigger arguments.");
+	col.typid = getBaseType(SPI_gettypeid(desc, col.attnum));
+	return col;
+}
+
+static Oid
+issue_type_oid(void)
+{
+	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("issue"),
+						   ObjectIdGetDatum(get_namespace_oid("cleanclaim", false)));
+}
+
+/* Check that an annotate column has a type scrub() can write. */
+static void
+check_target_types(ScrubState *st, Relation rel)
+{
+	Oid			issue_array = get_array_type(st->issue_type);
+
+	if (st->issues.attnum && st->issues.typid != JSONBOID && st->issues.typid != TEXTARRAYOID &&
+		st->issues.typid != issue_array)
+		config_error("scrub()", psprintf("column \"%s\" of \"%s\" cannot hold the issues",
+										 SPI_fname(RelationGetDescr(rel), st->issues.attnum), RelationGetRelationName(rel)),
+					 "The issues column is jsonb, text[] or cleanclaim.issue[].");
+	if (st->score.attnum && st->score.typid != NUMERICOID && st->score.typid != FLOAT8OID &&
+		st->score.typid != FLOAT4OID && st->score.typid != INT4OID && st->score.typid != INT2OID)
+		config_error("scrub()", psprintf("column \"%s\" of \"%s\" cannot hold the score",
+										 SPI_fname(RelationGetDescr(rel), st->score.attnum), RelationGetRelationName(rel)),
+					 "The score column is numeric, double precision, real, integer or smallint.");
+	if (st->status.attnum && st->status.typid != TEXTOID && st->status.typid != VARCHAROID)
+		config_error("scrub()", psprintf("column \"%s\" of \"%s\" cannot hold the status",
+										 SPI_fname(RelationGetDescr(rel), st->status.attnum), RelationGetRelationName(rel)),
+					 "The status column is text or varchar.");
+}
+
+static ScrubState *
+scrub_state(FunctionCallInfo fcinfo, TriggerData *td, bool deferred)
+{
+	ScrubState *st = (ScrubState *) fcinfo->flinfo->fn_extra;
+	Trigger    *tg = td->tg_trigger;
+	const char *fn = deferred ? "scrub_deferred()" : "scrub()";
+	MemoryContext old;
+	int			i;
+
+	if (st != NULL && st->tgoid == tg->tgoid)
+		return st;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	st = palloc0(sizeof(ScrubState));
+	st->tgoid = tg->tgoid;
+	st->mode = SCRUB_REJECT;
+	st->issue_type = issue_type_oid();
+	for (i = 0; i < tg->tgnargs; i++)
+	{
+		const char *arg = tg->tgargs[i];
+		const char *eq = strchr(arg, '=');
+		char	   *name = eq ? pnstrdup(arg, eq - arg) : pstrdup(arg);
+		const char *value = eq ? eq + 1 : NULL;
+
+		if (strcmp(name, "reject") == 0 && !value)
+			st->mode = SCRUB_REJECT;
+		else if (strcmp(name, "annotate") == 0 && !value && !deferred)
+			st->mode = SCRUB_ANNOTATE;
+		else if (value && !deferred && strcmp(name, "issues") == 0)
+			st->issues = target_column(td->tg_relation, value, "the issues");
+		else if (value && !deferred && strcmp(name, "score") == 0)
+			st->score = target_column(td->tg_relation, value, "the score");
+		else if (value && !deferred && strcmp(name, "status") == 0)
+			st->status = target_column(td->tg_relation, value, "the status");
+		else if (value && deferred && (strcmp(name, "lines") == 0 || strcmp(name, "claims") == 0))
+		{
+			st->on_lines_table = strcmp(name, "claims") == 0;
+			st->other_table = pstrdup(value);
+		}
+		else if (value && deferred && strcmp(name, "key") == 0)
+			st->key_column = pstrdup(value);
+		else if (value && deferred && strcmp(name, "line_key") == 0)
+			st->line_key_column = pstrdup(value);
+		else
+			config_error(fn, psprintf("unknown argument \"%s\"", arg),
+						 deferred ? "Arguments: 'lines=<table>' (on the claims table) or 'claims=<table>' (on the lines table), 'key=<column>', optionally 'line_key=<column>'."
+						 : "Arguments: 'reject', or 'annotate' with 'issues=<column>', 'score=<column>', 'status=<column>'.");
+	}
+	if (st->mode == SCRUB_ANNOTATE && !st->issues.attnum && !st->score.attnum && !st->status.attnum)
+		config_error(fn, "annotate mode needs a column to write",
+					 "Name at least one of 'issues=<column>', 'score=<column>', 'status=<column>'.");
+	if (st->mode == SCRUB_ANNOTATE)
+		check_target_types(st, td->tg_relation);
+	if (deferred && (st->other_table == NULL || st->key_column == NULL))
+		config_error(fn, "the lines (or claims) table and the key column are required",
+					 "On the claims table: scrub_deferred('lines=<table>', 'key=<column>'); on the lines table: scrub_deferred('claims=<table>', 'key=<column>').");
+	if (deferred && st->line_key_column == NULL)
+		st->line_key_column = st->key_column;
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = st;
+	return st;
+}
+
+/* ----- what a claim's issues become ----- */
+
+static const char *
+claim_name(const Claim *claim)
+{
+	const FieldValue *id = &claim->f[CF_CLAIM_ID];
+
+	return id->state == VALUE_OK ? claim_str_cstring(id->raw) : "(without claim_id)";
+}
+
+static const char *
+issue_line(const Issue *issue)
+{
+	return psprintf("%s %s%s: %s", severity_name(issue->severity), rule_defs[issue->rule].id,
+					issue->line_no > 0 ? psprintf(" (line %d)", issue->line_no) : "", issue->message);
+}
+
+static void
+reject(const Claim *claim, const IssueList *issues, Relation rel)
+{
+	StringInfoData detail;
+	const Issue *first = NULL;
+	int			i;
+
+	initStringInfo(&detail);
+	for (i = 0; i < issues->n; i++)
+	{
+		if (first == NULL && issues->items[i].severity == SEV_ERROR)
+			first = &issues->items[i];
+		appendStringInfo(&detail, "%s%s", i > 0 ? "\n" : "", issue_line(&issues->items[i]));
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_CLAIM_REJECTED),
+			 errmsg("claim %s rejected: %s", claim_name(claim), first->message),
+			 errdetail("%d error%s, %d warning%s:\n%s", issues->errors, issues->errors == 1 ? "" : "s",
+					   issues->warnings, issues->warnings == 1 ? "" : "s", detail.data),
+			 errhint("Fix the errors listed (each names its rule, see cleanclaim.rules), or write the claim through a scrub('annotate', ...) trigger to hold it for review."),
+			 rel ? errtable(rel) : 0));
+}
+
+static Datum
+issues_as_jsonb(const IssueList *issues)
+{
+	StringInfoData buf;
+	int			i;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '[');
+	for (i = 0; i < issues->n; i++)
+	{
+		const Issue *is = &issues->items[i];
+		const RuleDef *def = &rule_defs[is->rule];
+
+		appendStringInfoString(&buf, i > 0 ? ", {\"rule_id\": " : "{\"rule_id\": ");
+		escape_json(&buf, def->id);
+		appendStringInfoString(&buf, ", \"severity\": ");
+		escape_json(&buf, severity_name(is->severity));
+		appendStringInfoString(&buf, ", \"owner\": ");
+		escape_json(&buf, def->owner);
+		if (is->line_no > 0)
+			appendStringInfo(&buf, ", \"line_no\": %d", is->line_no);
+		if (is->field)
+		{
+			appendStringInfoString(&buf, ", \"field\": ");
+			escape_json(&buf, is->field);
+		}
+		if (is->value)
+		{
+			appendStringInfoString(&buf, ", \"value\": ");
+			escape_json(&buf, is->value);
+		}
+		appendStringInfoString(&buf, ", \"message\": ");
+		escape_json(&buf, is->message);
+		appendStringInfoChar(&buf, '}');
+	}
+	appendStringInfoChar(&buf, ']');
+	return DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data));
+}
+
+static Datum
+issues_as_text_array(const IssueList *issues)
+{
+	Datum	   *elems = palloc(Max(issues->n, 1) * sizeof(Datum));
+	int			i;
+
+	for (i = 0; i < issues->n; i++)
+		elems[i] = CStringGetTextDatum(issue_line(&issues->items[i]));
+	return PointerGetDatum(construct_array(elems, issues->n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+static Datum
+score_datum(Oid typid, double score)
+{
+	switch (typid)
+	{
+		case NUMERICOID:
+			return DirectFunctionCall1(float8_numeric, Float8GetDatum(score));
+		case FLOAT4OID:
+			return Float4GetDatum((float4) score);
+		case INT4OID:
+			return Int32GetDatum((int32) rint(score));
+		case INT2OID:
+			return Int16GetDatum((int16) rint(score));
+		default:
+			return Float8GetDatum(score);
+	}
+}
+
+static HeapTuple
+annotate(ScrubState *st, FunctionCallInfo fcinfo, HeapTuple tuple, TupleDesc desc, const IssueList *issues)
+{
+	int			cols[3];
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	int			n = 0;
+
+	if (st->issues.attnum)
+	{
+		cols[n] = st->issues.attnum;
+		values[n++] = st->issues.typid == JSONBOID ? issues_as_jsonb(issues)
+			: st->issues.typid == TEXTARRAYOID ? issues_as_text_array(issues)
+			: issue_array(issues, st->issue_type, &st->issue_desc, fcinfo->flinfo->fn_mcxt);
+	}
+	if (st->score.attnum)
+	{
+		cols[n] = st->score.attnum;
+		values[n++] = score_datum(st->score.typid, rules_quality_score(issues));
+	}
+	if (st->status.attnum)
+	{
+		cols[n] = st->status.attnum;
+		values[n++] = CStringGetTextDatum(issues->errors > 0 ? "hold" : issues->warnings > 0 ? "review" : "clean");
+	}
+	return heap_modify_tuple_by_cols(tuple, desc, n, cols, values, nulls);
+}
+
+/* ----- scrub() ----- */
+
+static TriggerData *
+trigger_data(FunctionCallInfo fcinfo, const char *fn, bool before)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("%s was not called by the trigger manager", fn)));
+	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event) || TRIGGER_FIRED_BEFORE(td->tg_event) != before)
+		config_error(fn, before ? "it must be a BEFORE ... FOR EACH ROW trigger" : "it must be an AFTER ... FOR EACH ROW constraint trigger",
+					 before ? "CREATE TRIGGER t BEFORE INSERT OR UPDATE ON claims FOR EACH ROW EXECUTE FUNCTION cleanclaim.scrub('reject');"
+					 : "CREATE CONSTRAINT TRIGGER t AFTER INSERT OR UPDATE ON claims DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cleanclaim.scrub_deferred('lines=claim_lines', 'key=claim_id');");
+	return td;
+}
+
+PG_FUNCTION_INFO_V1(scrub);
+Datum
+scrub(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = trigger_data(fcinfo, "scrub()", true);
+	ScrubState *st;
+	HeapTuple	tuple;
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	Claim	   *claim;
+	IssueList	issues;
+
+	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event) && !TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		config_error("scrub()", "it fires on INSERT or UPDATE only", "CREATE TRIGGER ... BEFORE INSERT OR UPDATE ...");
+	st = scrub_state(fcinfo, td, false);
+	tuple = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+
+	refdata_begin_statement();
+	claim = claim_from_heap_tuple(tuple, desc, &st->rowmap, fcinfo->flinfo->fn_mcxt);
+	memset(&issues, 0, sizeof(issues));
+	rules_run(claim, &issues, false);
+	if (st->mode == SCRUB_REJECT)
+	{
+		if (issues.errors > 0)
+			reject(claim, &issues, td->tg_relation);
+		return PointerGetDatum(tuple);
+	}
+	return PointerGetDatum(annotate(st, fcinfo, tuple, desc, &issues));
+}
+
+/* ----- scrub_deferred() ----- */
+
+static char *
+qualified_table(const char *name)
+{
+	Oid			relid = DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(name)));
+
+	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), get_rel_name(relid));
+}
+
+static void
+prepare_plans(ScrubState *st, Relation rel, Oid key_type)
+{
+	const char *lines_table = st->on_lines_table ? quote_qualified_identifier(
+																			  get_namespace_name(RelationGetNamespace(rel)), RelationGetRelationName(rel)) : qualified_table(st->other_table);
+	Oid			lines_relid = DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(lines_table)));
+	char	   *sql;
+
+	st->lines_have_line_no = get_attnum(lines_relid, "line_no") != InvalidAttrNumber;
+	sql = psprintf("SELECT * FROM %s WHERE %s = $1%s", lines_table, quote_identifier(st->line_key_column),
+				   st->lines_have_line_no ? " ORDER BY line_no" : "");
+	st->lines_plan = SPI_prepare(sql, 1, &key_type);
+	if (st->lines_plan == NULL)
+		elog(ERROR, "scrub_deferred(): could not prepare \"%s\"", sql);
+	SPI_keepplan(st->lines_plan);
+	if (st->on_lines_table)
+	{
+		sql = psprintf("SELECT * FROM %s WHERE %s = $1", qualified_table(st->other_table),
+					   quote_identifier(st->key_column));
+		st->claim_plan = SPI_prepare(sql, 1, &key_type);
+		if (st->claim_plan == NULL)
+			elog(ERROR, "scrub_deferred(): could not prepare \"%s\"", sql);
+		SPI_keepplan(st->claim_plan);
+	}
+}
+
+PG_FUNCTION_INFO_V1(scrub_deferred);
+Datum
+scrub_deferred(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = trigger_data(fcinfo, "scrub_deferred()", false);
+	ScrubState *st = scrub_state(fcinfo, td, true);
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	HeapTuple	row = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+	const char *key_column = st->on_lines_table ? st->line_key_column : st->key_column;
+	int			key_attnum = SPI_fnumber(desc, key_column);
+	bool		isnull;
+	Datum		key;
+	HeapTuple	header;
+	TupleDesc	header_desc;
+	Claim	   *claim;
+	IssueList	issues;
+
+	if (TRIGGER_FIRED_BY_DELETE(td->tg_event) && !st->on_lines_table)
+		return PointerGetDatum(NULL);	/* a deleted claim has nothing left to check */
+	if (key_attnum <= 0)
+		config_error("scrub_deferred()", psprintf("table \"%s\" has no column \"%s\"",
+												  RelationGetRelationName(td->tg_relation), key_column),
+					 "Name the key column with 'key=<column>' (and 'line_key=<column>' for the lines table).");
+	key = heap_getattr(row, key_attnum, desc, &isnull);
+	if (isnull)
+		return PointerGetDatum(NULL);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "scrub_deferred(): SPI_connect failed");
+	if (st->lines_plan == NULL)
+		prepare_plans(st, td->tg_relation, SPI_gettypeid(desc, key_attnum));
+	if (st->on_lines_table)
+	{
+		if (SPI_execute_plan(st->claim_plan, &key, NULL, true, 1) != SPI_OK_SELECT)
+			elog(ERROR, "scrub_deferred(): reading the claim failed");
+		if (SPI_processed == 0)
+		{
+			SPI_finish();		/* the claim is gone, or not written yet: its own trigger checks it */
+			return PointerGetDatum(NULL);
+		}
+		header = SPI_copytuple(SPI_tuptable->vals[0]);
+		header_desc = CreateTupleDescCopy(SPI_tuptable->tupdesc);
+	}
+	else
+	{
+		header = row;
+		header_desc = desc;
+	}
+	refdata_begin_statement();
+	claim = claim_from_heap_tuple(header, header_desc, &st->rowmap, fcinfo->flinfo->fn_mcxt);
+	if (SPI_execute_plan(st->lines_plan, &key, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "scrub_deferred(): reading the lines failed");
+	claim_read_line_tuples(claim, SPI_tuptable->vals, (int) SPI_processed, SPI_tuptable->tupdesc,
+						   &st->linemap, fcinfo->flinfo->fn_mcxt);
+	memset(&issues, 0, sizeof(issues));
+	rules_run(claim, &issues, false);
+	if (issues.errors > 0)
+		reject(claim, &issues, td->tg_relation);
+	SPI_finish();
+	return PointerGetDatum(NULL);
+}
