@@ -1,0 +1,30 @@
+-- pgTAP: the README documents what the extension holds.
+\set QUIET 1
+\pset format unaligned
+\pset tuples_only true
+\pset pager off
+\set ON_ERROR_STOP true
+
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS cleanclaim;
+SELECT plan(2);
+
+-- the rule table between the README's markers is the one tools/rule-table prints
+\set readme_rules `sed -n '/<!-- rules:begin -->/,/<!-- rules:end -->/{/<!--/!p}' :'repo_dir'/README.md`
+\set rule_table_query `cat :'repo_dir'/tools/rule-table.sql`
+SELECT is(:'readme_rules', (SELECT markdown FROM (:rule_table_query) q),
+		  'the README rule table matches cleanclaim.rule_catalog() (run tools/rule-table --update)');
+
+-- every function a user calls is named in the README
+\set readme `cat :'repo_dir'/README.md`
+SELECT is(array_agg(DISTINCT p.proname::text ORDER BY p.proname::text), NULL,
+		  'every user-facing function of the extension is documented in the README')
+FROM pg_proc p
+WHERE p.pronamespace = 'cleanclaim'::regnamespace
+  AND p.proname !~ '(_in|_out|_recv|_send|_eq|_ne|_lt|_le|_gt|_ge|_cmp|_hash|_hash_extended|_sortsupport|_smaller|_larger)$'
+  AND p.proname NOT IN ('refdata_changed', 'rule_catalog', 'check_rule_setting', 'rule_hint')
+  AND position(p.proname IN :'readme') = 0;
+
+SELECT * FROM finish();
+ROLLBACK;
