@@ -23,7 +23,7 @@ SELECT is(array_agg(DISTINCT p.proname::text ORDER BY p.proname::text), NULL,
 FROM pg_proc p
 WHERE p.pronamespace = 'cleanclaim'::regnamespace
   AND p.proname !~ '(_in|_out|_recv|_send|_eq|_ne|_lt|_le|_gt|_ge|_cmp|_hash|_hash_extended|_sortsupport|_smaller|_larger)$'
-  AND p.proname NOT IN ('refdata_changed', 'rule_catalog', 'check_rule_setting', 'rule_hint')
+  AND p.proname NOT IN ('refdata_changed', 'check_rule_setting')
   AND position(p.proname IN :'readme') = 0;
 
 SELECT * FROM finish();
