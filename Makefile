@@ -41,6 +41,9 @@ ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 endif
 
+# PGXS tracks no header dependencies: every object depends on every header.
+$(OBJS): $(wildcard src/*.h)
+
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES)
 	{ cat src/cleanclaim.sql; \
 	  for t in $(CODE_TYPES); do sed "s/@TYPE@/$$t/g" src/code_type.sql.in; cat src/$$t.sql; done; \

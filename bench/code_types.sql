@@ -142,4 +142,4 @@ CALL bench.compare('group by code (hash aggregate)', 'text (dotless)',
 
 \echo
 \echo Results (ratio = baseline time / cleanclaim time; rows = :rows)
-SELECT * FROM bench.report('');
+SELECT * FROM bench.report();

@@ -22,7 +22,8 @@ END $$;
 -- One result line: what was compared, both timings, the ratio and the target.
 CREATE TABLE bench.results (
 	benchmark text, baseline text, baseline_ms numeric, cleanclaim_ms numeric,
-	target_ratio numeric, recorded_at timestamptz DEFAULT clock_timestamp()
+	target_ratio numeric, recorded_at timestamptz DEFAULT clock_timestamp(),
+	session integer DEFAULT pg_backend_pid()
 );
 
 CREATE PROCEDURE bench.compare(benchmark text, baseline text, baseline_sql text, cleanclaim_sql text,
@@ -33,8 +34,8 @@ BEGIN
 	VALUES (benchmark, baseline, bench.time_ms(baseline_sql, runs), bench.time_ms(cleanclaim_sql, runs), target_ratio);
 END $$;
 
--- The lines recorded for one benchmark file, with ratio = baseline / cleanclaim.
-CREATE FUNCTION bench.report(prefix text) RETURNS TABLE (
+-- The lines this session (one benchmark file) recorded, with ratio = baseline / cleanclaim.
+CREATE FUNCTION bench.report() RETURNS TABLE (
 	benchmark text, baseline text, baseline_ms numeric, cleanclaim_ms numeric, ratio numeric, target text, met text)
 LANGUAGE sql AS $$
 	SELECT benchmark, baseline, baseline_ms, cleanclaim_ms,
@@ -42,5 +43,5 @@ LANGUAGE sql AS $$
 		   CASE WHEN target_ratio IS NULL THEN '' ELSE '>= ' || target_ratio END,
 		   CASE WHEN target_ratio IS NULL THEN ''
 				WHEN baseline_ms / nullif(cleanclaim_ms, 0) >= target_ratio THEN 'yes' ELSE 'NO' END
-	FROM bench.results WHERE results.benchmark LIKE prefix || '%' ORDER BY recorded_at
+	FROM bench.results WHERE results.session = pg_backend_pid() ORDER BY recorded_at
 $$;

@@ -91,6 +91,7 @@ typedef enum LineFieldId
 typedef struct FieldSpec
 {
 	const char *name;
+	int			len;
 	FieldKind	kind;
 } FieldSpec;
 
@@ -216,9 +217,111 @@ extern const char *claim_str_cstring(ClaimStr s);
 extern ClaimStr claim_str(const char *s);
 extern bool claim_str_eq(ClaimStr s, const char *literal);
 
+/*
+ * Walking a jsonb container without a JsonbIterator (which allocates as it
+ * goes): children are visited in storage order, their offsets accumulated.
+ */
+typedef struct JsonbCursor
+{
+	JsonbContainer *container;
+	int			count;			/* pairs of an object, elements of an array */
+	int			next;
+	const char *base;			/* where the children's data starts */
+	uint32		key_offset;		/* objects: next key's data */
+	uint32		value_offset;	/* next value's (or element's) data */
+} JsonbCursor;
+
+static inline void
+jsonb_cursor_init(JsonbCursor *cur, JsonbContainer *container)
+{
+	cur->container = container;
+	cur->count = JsonContainerSize(container);
+	cur->next = 0;
+	if (JsonContainerIsObject(container))
+	{
+		cur->base = (const char *) &container->children[cur->count * 2];
+		cur->key_offset = 0;
+		cur->value_offset = cur->count > 0 ? getJsonbOffset(container, cur->count) : 0;
+	}
+	else
+	{
+		cur->base = (const char *) &container->children[cur->count];
+		cur->key_offset = 0;
+		cur->value_offset = 0;
+	}
+}
+
+/* The child with JEntry entry at offset, as jsonb_util.c's fillJsonbValue reads it. */
+static inline void
+jsonb_child_value(const JsonbCursor *cur, JEntry entry, uint32 offset, JsonbValue *v)
+{
+	uint32		end = offset;
+
+	JBE_ADVANCE_OFFSET(end, entry);
+	if (JBE_ISSTRING(entry))
+	{
+		v->type = jbvString;
+		v->val.string.val = (char *) cur->base + offset;
+		v->val.string.len = end - offset;
+	}
+	else if (JBE_ISNUMERIC(entry))
+	{
+		v->type = jbvNumeric;
+		v->val.numeric = (Numeric) (cur->base + INTALIGN(offset));
+	}
+	else if (JBE_ISBOOL_TRUE(entry) || JBE_ISBOOL_FALSE(entry))
+	{
+		v->type = jbvBool;
+		v->val.boolean = JBE_ISBOOL_TRUE(entry);
+	}
+	else if (JBE_ISNULL(entry))
+		v->type = jbvNull;
+	else
+	{
+		v->type = jbvBinary;
+		v->val.binary.data = (JsonbContainer *) (cur->base + INTALIGN(offset));
+		v->val.binary.len = end - INTALIGN(offset);
+	}
+}
+
+/* The next pair of an object (key set) or element of an array (key NULL); false at the end. */
+static inline bool
+jsonb_cursor_next(JsonbCursor *cur, const char **key, int *keylen, JsonbValue *value)
+{
+	JsonbContainer *c = cur->container;
+	int			i = cur->next;
+
+	if (i >= cur->count)
+		return false;
+	if (JsonContainerIsObject(c))
+	{
+		JEntry		key_entry = c->children[i];
+		JEntry		value_entry = c->children[i + cur->count];
+		uint32		key_end = cur->key_offset;
+
+		JBE_ADVANCE_OFFSET(key_end, key_entry);
+		*key = cur->base + cur->key_offset;
+		*keylen = key_end - cur->key_offset;
+		jsonb_child_value(cur, value_entry, cur->value_offset, value);
+		cur->key_offset = key_end;
+		JBE_ADVANCE_OFFSET(cur->value_offset, value_entry);
+	}
+	else
+	{
+		JEntry		entry = c->children[i];
+
+		if (key)
+			*key = NULL;
+		jsonb_child_value(cur, entry, cur->value_offset, value);
+		JBE_ADVANCE_OFFSET(cur->value_offset, entry);
+	}
+	cur->next++;
+	return true;
+}
+
+
 /* claim_jsonb.c, claim_fhir.c, claim_row.c: the readers. */
 extern Claim *claim_from_jsonb(Jsonb *jb);
-extern bool claim_jsonb_is_fhir(Jsonb *jb);
 extern Claim *claim_from_fhir(Jsonb *jb);
 extern void claim_read_jsonb_lines(Claim *claim, JsonbContainer *array);
 /* How the columns of one row type map to claim fields; built once per query. */

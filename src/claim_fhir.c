@@ -474,15 +474,6 @@ read_item(Claim *claim, ClaimLine *line, JsonbContainer *obj, JsonbContainer *it
 	}
 }
 
-bool
-claim_jsonb_is_fhir(Jsonb *jb)
-{
-	JsonbValue	v;
-
-	return JB_ROOT_IS_OBJECT(jb) &&
-		getKeyJsonValueFromContainer(&jb->root, "resourceType", 12, &v) != NULL;
-}
-
 Claim *
 claim_from_fhir(Jsonb *jb)
 {

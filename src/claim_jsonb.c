@@ -8,10 +8,10 @@
 
 #include "claim.h"
 
+/* Only the member of the value's kind is set: readers look at nothing else. */
 void
 raw_from_jsonb_value(const JsonbValue *v, RawValue *raw)
 {
-	memset(raw, 0, sizeof(RawValue));
 	switch (v->type)
 	{
 		case jbvNull:
@@ -41,67 +41,51 @@ raw_from_jsonb_value(const JsonbValue *v, RawValue *raw)
 	}
 }
 
-/* The line's own line_no, read before the other keys so problems name the right line. */
-static void
-read_line_no(Claim *claim, ClaimLine *line, JsonbContainer *object)
-{
-	JsonbValue	v;
-	RawValue	raw;
-
-	if (getKeyJsonValueFromContainer(object, "line_no", 7, &v) == NULL)
-		return;
-	raw_from_jsonb_value(&v, &raw);
-	claim_set_line_field(claim, line, LF_LINE_NO, &raw);
-}
-
 static void
 read_line(Claim *claim, ClaimLine *line, JsonbContainer *object)
 {
-	JsonbIterator *it;
-	JsonbValue	key;
+	JsonbCursor cur;
+	const char *key = NULL;
+	int			keylen = 0;
 	JsonbValue	value;
-	JsonbIteratorToken tok;
+	int			position = line->line_no;
+	int			first_problem = claim->nproblems;
+	int			i;
 
-	read_line_no(claim, line, object);
-	it = JsonbIteratorInit(object);
-	while ((tok = JsonbIteratorNext(&it, &key, true)) != WJB_DONE)
+	jsonb_cursor_init(&cur, object);
+	while (jsonb_cursor_next(&cur, &key, &keylen, &value))
 	{
-		int			id;
+		int			id = line_field_lookup(key, keylen);
 		RawValue	raw;
 
-		if (tok != WJB_KEY)
-			continue;
-		tok = JsonbIteratorNext(&it, &value, true);
-		Assert(tok == WJB_VALUE);
-		id = line_field_lookup(key.val.string.val, key.val.string.len);
-		if (id == LF_LINE_NO)
-			continue;
 		if (id < 0)
 		{
-			claim_unknown_field(claim, line->line_no, key.val.string.val, key.val.string.len, true);
+			claim_unknown_field(claim, line->line_no, key, keylen, true);
 			continue;
 		}
 		raw_from_jsonb_value(&value, &raw);
 		claim_set_line_field(claim, line, (LineFieldId) id, &raw);
 	}
+	/* problems found before line_no was read name the line given, not its position */
+	if (line->line_no != position)
+		for (i = first_problem; i < claim->nproblems; i++)
+			claim->problems[i].line_no = line->line_no;
 }
 
 /* lines: a jsonb array of line objects. */
 void
 claim_read_jsonb_lines(Claim *claim, JsonbContainer *array)
 {
-	JsonbIterator *it = JsonbIteratorInit(array);
+	JsonbCursor cur;
 	JsonbValue	v;
-	JsonbIteratorToken tok;
 	ClaimLine  *lines = claim_alloc_lines(claim, JsonContainerSize(array));
 	int			n = 0;
 
-	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	jsonb_cursor_init(&cur, array);
+	while (jsonb_cursor_next(&cur, NULL, NULL, &v))
 	{
 		ClaimLine  *line;
 
-		if (tok != WJB_ELEM)
-			continue;
 		line = &lines[n++];
 		line->line_no = n;
 		if (v.type == jbvBinary && JsonContainerIsObject(v.val.binary.data))
@@ -118,14 +102,15 @@ claim_read_jsonb_lines(Claim *claim, JsonbContainer *array)
 	claim->f[CF_LINES].state = n > 0 ? VALUE_OK : VALUE_MISSING;
 }
 
+/* A claim from a jsonb object; NULL when the object is a FHIR resource. */
 Claim *
 claim_from_jsonb(Jsonb *jb)
 {
 	Claim	   *claim = claim_new(SOURCE_JSONB);
-	JsonbIterator *it;
-	JsonbValue	key;
+	JsonbCursor cur;
+	const char *key = NULL;
+	int			keylen = 0;
 	JsonbValue	value;
-	JsonbIteratorToken tok;
 
 	if (!JB_ROOT_IS_OBJECT(jb))
 		ereport(ERROR,
@@ -135,20 +120,17 @@ claim_from_jsonb(Jsonb *jb)
 						   JB_ROOT_IS_SCALAR(jb) ? "scalar" : "array"),
 				 errhint("Pass an object with the claim fields (claim_id, billing_npi, diagnoses, lines, ...) or a FHIR Claim resource.")));
 
-	it = JsonbIteratorInit(&jb->root);
-	while ((tok = JsonbIteratorNext(&it, &key, true)) != WJB_DONE)
+	jsonb_cursor_init(&cur, &jb->root);
+	while (jsonb_cursor_next(&cur, &key, &keylen, &value))
 	{
-		int			id;
+		int			id = claim_field_lookup(key, keylen);
 		RawValue	raw;
 
-		if (tok != WJB_KEY)
-			continue;
-		tok = JsonbIteratorNext(&it, &value, true);
-		Assert(tok == WJB_VALUE);
-		id = claim_field_lookup(key.val.string.val, key.val.string.len);
 		if (id < 0)
 		{
-			claim_unknown_field(claim, 0, key.val.string.val, key.val.string.len, false);
+			if (keylen == 12 && memcmp(key, "resourceType", 12) == 0)
+				return NULL;	/* a FHIR resource: claim_from_fhir() reads it */
+			claim_unknown_field(claim, 0, key, keylen, false);
 			continue;
 		}
 		raw_from_jsonb_value(&value, &raw);

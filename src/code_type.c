@@ -55,7 +55,12 @@ is_utf8_nbsp(const char *s, int len)
 static inline void
 trim_blanks(const char **s, int *len)
 {
-	bool		utf8 = GetDatabaseEncoding() == PG_UTF8;
+	static int	encoding = -1;	/* a database's encoding never changes under a backend */
+	bool		utf8;
+
+	if (encoding < 0)
+		encoding = GetDatabaseEncoding();
+	utf8 = encoding == PG_UTF8;
 
 	for (;;)
 	{
@@ -296,13 +301,9 @@ code_pack_chars(const char *chars, int n, int slots)
 	int64		value = 0;
 	int			i;
 
-	for (i = 0; i < slots; i++)
-	{
-		value <<= CODE_SLOT_BITS;
-		if (i < n)
-			value |= char_slot_value(chars[i]);
-	}
-	return value;
+	for (i = 0; i < n; i++)
+		value = (value << CODE_SLOT_BITS) | char_slot_value(chars[i]);
+	return value << (CODE_SLOT_BITS * (slots - n));
 }
 
 /*

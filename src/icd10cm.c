@@ -68,6 +68,18 @@ icd10cm_parse(const char *s, int len, int64 *result, char *detail)
 	int			n = 0;
 	int			i;
 
+	/* the common case first: 3 to 7 upper-case characters, no dot, right classes */
+	if (len >= ICD_MIN_LEN && len <= ICD_SLOTS && code_is_upper(s[0]) && code_is_digit(s[1]))
+	{
+		for (i = 2; i < len && (code_is_upper(s[i]) || code_is_digit(s[i])); i++)
+			;
+		if (i == len)
+		{
+			*result = code_pack_chars(s, len, ICD_SLOTS);
+			return true;
+		}
+	}
+
 	if (!check_dot(s, len, &dots, detail))
 		return false;
 	for (i = 0; i < len; i++)

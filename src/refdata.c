@@ -37,11 +37,19 @@ typedef struct CachedTable
 	MemoryContext cxt;
 } CachedTable;
 
+/*
+ * A table's entries sorted by (key, valid_from), and an open-addressing hash
+ * index from each distinct key to its first entry: a lookup costs a hash
+ * and a probe or two instead of a binary search over up to millions of
+ * entries (NCCI has a million pairs).
+ */
 typedef struct RefTable
 {
 	CachedTable t;
 	int			n;
 	RefEntry   *entries;
+	uint64	   *slots;			/* hash bits 32-63 << 32 | first entry + 1; 0 when empty */
+	uint32		mask;
 } RefTable;
 
 static RefTable ref_tables[REF_TABLE_COUNT] = {
@@ -251,10 +259,16 @@ entry_from_row(RefTableId id, HeapTuple tup, TupleDesc desc, RefEntry *e)
 			e->key = DatumGetInt32(col_datum(tup, desc, 3));
 			break;
 		case REF_NCCI:
-			e->key = ncci_key(DatumGetInt64(col_datum(tup, desc, 3)), DatumGetInt64(col_datum(tup, desc, 4)));
-			e->a = DatumGetInt16(col_datum(tup, desc, 5));
-			e->b = setting_code(col_text(tup, desc, 6, CurrentMemoryContext));
-			break;
+			{
+				int64		column1 = DatumGetInt64(col_datum(tup, desc, 3));
+				int64		column2 = DatumGetInt64(col_datum(tup, desc, 4));
+
+				e->key = ncci_key(column1, column2);
+				e->a = DatumGetInt16(col_datum(tup, desc, 5));
+				e->b = setting_code(col_text(tup, desc, 6, CurrentMemoryContext)) |
+					(column1 > column2 ? NCCI_COLUMN1_HIGHER : 0);
+				break;
+			}
 		case REF_MUE:
 			e->key = DatumGetInt64(col_datum(tup, desc, 3));
 			e->a = DatumGetInt32(col_datum(tup, desc, 4));
@@ -286,23 +300,70 @@ compare_entries(const void *a, const void *b)
 	return 0;
 }
 
-/* Index of the first entry with key >= key. */
-static int
-lower_bound(const RefTable *t, int64 key)
+/*
+ * The 64-bit finalizer of MurmurHash3: packed codes differ in few bits.  The
+ * low bits place a key in the index, the high 32 are kept in its slot, so a
+ * key that is not there (most NCCI pairs) costs one cache miss, not two.
+ */
+static inline uint64
+key_hash(int64 key)
 {
-	int			lo = 0;
-	int			hi = t->n;
+	uint64		h = (uint64) key;
 
-	while (lo < hi)
+	h ^= h >> 33;
+	h *= UINT64CONST(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64CONST(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return h;
+}
+
+#define SLOT_TAG(h) ((h) & UINT64CONST(0xFFFFFFFF00000000))
+
+static void
+build_hash_index(RefTable *t)
+{
+	uint32		size = 16;
+	int			i;
+
+	while (size < (uint32) t->n * 2)
+		size <<= 1;
+	t->mask = size - 1;
+	t->slots = MemoryContextAllocHuge(t->t.cxt, size * sizeof(uint64));
+	memset(t->slots, 0, size * sizeof(uint64));
+	for (i = 0; i < t->n; i++)
 	{
-		int			mid = lo + (hi - lo) / 2;
+		uint64		h;
+		uint32		pos;
 
-		if (t->entries[mid].key < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+		if (i > 0 && t->entries[i].key == t->entries[i - 1].key)
+			continue;
+		h = key_hash(t->entries[i].key);
+		for (pos = h & t->mask; t->slots[pos] != 0; pos = (pos + 1) & t->mask)
+			;
+		t->slots[pos] = SLOT_TAG(h) | (uint32) (i + 1);
 	}
-	return lo;
+}
+
+/* Index of the first entry of key, or -1. */
+static int
+first_entry(const RefTable *t, int64 key)
+{
+	uint64		h;
+	uint32		pos;
+
+	if (t->n == 0)
+		return -1;
+	h = key_hash(key);
+	for (pos = h & t->mask; t->slots[pos] != 0; pos = (pos + 1) & t->mask)
+	{
+		uint64		slot = t->slots[pos];
+		int			i = (int) (uint32) slot - 1;
+
+		if (SLOT_TAG(slot) == SLOT_TAG(h) && t->entries[i].key == key)
+			return i;
+	}
+	return -1;
 }
 
 /*
@@ -395,6 +456,7 @@ load_ref_table(RefTableId id)
 	qsort(t->entries, t->n, sizeof(RefEntry), compare_entries);
 	if (id == REF_ICD10CM)
 		mark_specified_siblings(t);
+	build_hash_index(t);
 	end_load(&t->t);
 }
 
@@ -416,9 +478,9 @@ const RefEntry *
 refdata_find(RefTableId table, int64 key, DateADT date)
 {
 	RefTable   *t = ref_table(table);
-	int			i;
+	int			i = first_entry(t, key);
 
-	for (i = lower_bound(t, key); i < t->n && t->entries[i].key == key; i++)
+	for (; i >= 0 && i < t->n && t->entries[i].key == key; i++)
 	{
 		if (date == DATEVAL_NOBEGIN || ref_valid_on(&t->entries[i], date))
 			return &t->entries[i];
@@ -430,13 +492,18 @@ const RefEntry *
 refdata_find_all(RefTableId table, int64 key, int *n)
 {
 	RefTable   *t = ref_table(table);
-	int			first = lower_bound(t, key);
+	int			first = first_entry(t, key);
 	int			i = first;
 
+	if (first < 0)
+	{
+		*n = 0;
+		return NULL;
+	}
 	while (i < t->n && t->entries[i].key == key)
 		i++;
 	*n = i - first;
-	return *n > 0 ? &t->entries[first] : NULL;
+	return &t->entries[first];
 }
 
 /* ----- payers, authorizations, settings ----- */

@@ -32,7 +32,7 @@ typedef enum RefTableId
 	REF_HCPCS,					/* key code */
 	REF_MODIFIERS,				/* key modifier_key() */
 	REF_POS,					/* key the 2-digit code as a number */
-	REF_NCCI,					/* key ncci_key(column1, column2); a = modifier indicator; b = setting */
+	REF_NCCI,					/* key ncci_key(lower code, higher code); a = modifier indicator; b = setting | NCCI_COLUMN1_HIGHER */
 	REF_MUE,					/* key code; a = max units; b = adjudication indicator | setting << 4 */
 	REF_AUTH_REQUIREMENTS,		/* key auth_requirement_key(payer index, procedure) */
 	REF_TABLE_COUNT
@@ -60,6 +60,8 @@ typedef enum RefTableId
 #define SETTING_PRACTITIONER 0
 #define SETTING_HOSPITAL	1
 #define SETTING_DME			2
+#define SETTING_MASK		0x0F
+#define NCCI_COLUMN1_HIGHER	0x10	/* the higher code of the pair is column 1 */
 
 typedef struct Payer
 {
@@ -106,10 +108,11 @@ ref_valid_on(const RefEntry *e, DateADT date)
 	return e->from <= date && date <= e->to;
 }
 
+/* An NCCI pair's key, whichever code is column 1: one lookup finds both directions. */
 static inline int64
-ncci_key(int64 column1, int64 column2)
+ncci_key(int64 code1, int64 code2)
 {
-	return (column1 << 30) | column2;
+	return code1 < code2 ? (code1 << 30) | code2 : (code2 << 30) | code1;
 }
 
 static inline int64

@@ -52,8 +52,11 @@ static void
 check_code_set(RuleContext *ctx, const FieldValue *item, int position, DateADT date)
 {
 	const RefEntry *e = refdata_find(REF_ICD10CM, item->v.code, date);
-	const char *code = dx_text(item);
+	const char *code;
 
+	if (e != NULL && (e->a & ICD_BILLABLE) && !(e->a & ICD_UNSPECIFIED))
+		return;					/* the common case: a valid, specific code */
+	code = dx_text(item);
 	if (e == NULL)
 	{
 		const RefEntry *other;
@@ -86,7 +89,11 @@ check_age_and_sex(RuleContext *ctx, const FieldValue *item, int position, DateAD
 {
 	const FieldValue *birth = &ctx->claim->f[CF_PATIENT_BIRTH_DATE];
 	const FieldValue *sex = &ctx->claim->f[CF_PATIENT_SEX];
-	const char *code = dx_text(item);
+	const char *code;
+
+	if (flags == 0)
+		return;
+	code = dx_text(item);
 
 	if (rule_on(ctx, RULE_DX_AGE_CONFLICT) && birth->state == VALUE_OK && birth->v.date <= date &&
 		(flags & (MCE_NEWBORN | MCE_PEDIATRIC | MCE_MATERNITY | MCE_ADULT)))
@@ -121,11 +128,12 @@ check_age_and_sex(RuleContext *ctx, const FieldValue *item, int position, DateAD
 static void
 check_principal(RuleContext *ctx, const FieldValue *first, DateADT date, bool mce_loaded)
 {
-	const char *code = dx_text(first);
+	const char *code;
 	char		chars[8];
 	int32		flags;
 
 	code_unpack_chars(first->v.code, 7, chars);
+	code = dx_text(first);
 	if (rule_on(ctx, RULE_DX_EXTERNAL_CAUSE_PRIMARY) && strchr("VWXY", chars[0]) != NULL)
 		rule_issue(ctx, RULE_DX_EXTERNAL_CAUSE_PRIMARY, 0, "diagnoses", code,
 				   "the first-listed diagnosis %s is an external cause code", code);
@@ -245,9 +253,12 @@ check_pointers(RuleContext *ctx)
 				rule_issue(ctx, RULE_DX_POINTER_INVALID, line->line_no, "dx_pointers", field_text(p),
 						   "line %d diagnosis pointer \"%s\" is not a number", line->line_no, field_text(p));
 			else if (p->v.ival < 1 || p->v.ival > ndx)
-				rule_issue(ctx, RULE_DX_POINTER_INVALID, line->line_no, "dx_pointers", field_text(p),
-						   "line %d points to diagnosis %s, but the claim has %d", line->line_no,
-						   p->raw.s ? field_text(p) : psprintf("%d", p->v.ival), ndx);
+			{
+				const char *pointer = p->raw.s ? field_text(p) : psprintf("%d", p->v.ival);
+
+				rule_issue(ctx, RULE_DX_POINTER_INVALID, line->line_no, "dx_pointers", pointer,
+						   "line %d points to diagnosis %s, but the claim has %d", line->line_no, pointer, ndx);
+			}
 		}
 	}
 }

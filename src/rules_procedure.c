@@ -273,27 +273,9 @@ has_bypass_modifier(const RuleParams *p, const ClaimLine *line)
 	return false;
 }
 
-/* An NCCI edit with column1 and column2 on the date, or NULL. */
-static const RefEntry *
-ncci_edit(const RuleContext *ctx, int64 column1, int64 column2, DateADT date)
-{
-	int			n;
-	const RefEntry *e = refdata_find_all(REF_NCCI, ncci_key(column1, column2), &n);
-	int			i;
-
-	for (i = 0; i < n; i++)
-		if (e[i].b == ctx->setting && ref_valid_on(&e[i], date))
-			return &e[i];
-	return NULL;
-}
-
 static void
-check_ncci_pair(RuleContext *ctx, const DatedLine *col1, const DatedLine *col2)
+report_ncci_edit(RuleContext *ctx, const RefEntry *edit, const DatedLine *col1, const DatedLine *col2)
 {
-	const RefEntry *edit = ncci_edit(ctx, col1->code, col2->code, col1->date);
-
-	if (edit == NULL || edit->a == 9)
-		return;
 	if (edit->a == 0 && rule_on(ctx, RULE_NCCI_PTP_NEVER))
 		rule_issue(ctx, RULE_NCCI_PTP_NEVER, col2->line->line_no, "procedure", proc_text(col2->line),
 				   "line %d %s is bundled into line %d %s on %s (NCCI edit, no modifier allowed)",
@@ -305,6 +287,27 @@ check_ncci_pair(RuleContext *ctx, const DatedLine *col1, const DatedLine *col2)
 				   "line %d %s is bundled into line %d %s on %s unless it carries an NCCI-associated modifier (59, XE, XS, XP, XU, ...)",
 				   col2->line->line_no, proc_text(col2->line), col1->line->line_no, proc_text(col1->line),
 				   date_text(col1->date));
+}
+
+/* The NCCI edits between two lines' codes on their date, in either direction. */
+static void
+check_ncci_pair(RuleContext *ctx, const DatedLine *a, const DatedLine *b)
+{
+	int			n;
+	const RefEntry *e = refdata_find_all(REF_NCCI, ncci_key(a->code, b->code), &n);
+	const DatedLine *lower = a->code < b->code ? a : b;
+	const DatedLine *higher = a->code < b->code ? b : a;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		if ((e[i].b & SETTING_MASK) != ctx->setting || !ref_valid_on(&e[i], a->date) || e[i].a == 9)
+			continue;
+		if (e[i].b & NCCI_COLUMN1_HIGHER)
+			report_ncci_edit(ctx, &e[i], higher, lower);
+		else
+			report_ncci_edit(ctx, &e[i], lower, higher);
+	}
 }
 
 static bool
@@ -402,10 +405,7 @@ check_same_day_group(RuleContext *ctx, const DatedLine *lines, int first, int en
 				continue;
 			}
 			if (ncci_loaded)
-			{
 				check_ncci_pair(ctx, &lines[i], &lines[j]);
-				check_ncci_pair(ctx, &lines[j], &lines[i]);
-			}
 		}
 	}
 }
@@ -421,6 +421,9 @@ check_same_day(RuleContext *ctx)
 	int			i;
 	int			first;
 
+	if (!rule_on(ctx, RULE_NCCI_PTP_NEVER) && !rule_on(ctx, RULE_NCCI_PTP_MODIFIER) && !rule_on(ctx, RULE_MUE_DAY) &&
+		!rule_on(ctx, RULE_EM_SAME_DAY_NO_25) && !rule_on(ctx, RULE_LINE_DUPLICATE))
+		return;
 	if (!ncci_loaded)
 	{
 		rule_not_checked(ctx, RULE_NCCI_PTP_NEVER, "cleanclaim.ncci_ptp is empty");
@@ -442,7 +445,19 @@ check_same_day(RuleContext *ctx)
 		lines[n].code = claim->lines[i].f[LF_PROCEDURE].v.code;
 		n++;
 	}
-	qsort(lines, n, sizeof(DatedLine), compare_dated);
+	/* claims have a handful of lines: an insertion sort beats qsort's setup */
+	for (i = 1; i < n; i++)
+	{
+		DatedLine	x = lines[i];
+		int			j = i - 1;
+
+		while (j >= 0 && compare_dated(&lines[j], &x) > 0)
+		{
+			lines[j + 1] = lines[j];
+			j--;
+		}
+		lines[j + 1] = x;
+	}
 	for (first = 0; first < n; first = i)
 	{
 		for (i = first; i < n && lines[i].date == lines[first].date; i++)

@@ -40,8 +40,10 @@ claim_from_argument(FunctionCallInfo fcinfo, int argno, RowMap **rowmap)
 	if (argtype == JSONBOID)
 	{
 		Jsonb	   *jb = PG_GETARG_JSONB_P(argno);
+		Claim	   *claim = claim_from_jsonb(jb);
 
-		return claim_jsonb_is_fhir(jb) ? claim_from_fhir(jb) : claim_from_jsonb(jb);
+		/* NULL: the object is a FHIR resource (it has resourceType) */
+		return claim != NULL ? claim : claim_from_fhir(jb);
 	}
 	return claim_from_record(PG_GETARG_DATUM(argno), rowmap, fcinfo->flinfo->fn_mcxt);
 }
@@ -118,6 +120,18 @@ validate_claim(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	issues = validate_argument(fcinfo, report_unchecked);
+	if (issues->n == 0)
+	{
+		/* most claims are clean: an empty set needs no tuplestore */
+		ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+		if (rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) && (rsinfo->allowedModes & SFRM_ValuePerCall))
+		{
+			rsinfo->returnMode = SFRM_ValuePerCall;
+			rsinfo->isDone = ExprEndResult;
+			PG_RETURN_NULL();
+		}
+	}
 	store = begin_materialized_srf(fcinfo, &tupdesc);
 	for (i = 0; i < issues->n; i++)
 	{
