@@ -327,7 +327,8 @@ extern void claim_read_jsonb_lines(Claim *claim, JsonbContainer *array);
 /* How the columns of one row type map to claim fields; built once per query. */
 typedef struct RowMap RowMap;
 extern Claim *claim_from_record(Datum record, RowMap **cache, MemoryContext cache_cxt);
-extern Claim *claim_from_heap_tuple(HeapTuple tuple, TupleDesc tupdesc, RowMap **cache, MemoryContext cache_cxt);
+extern Claim *claim_from_heap_tuple(HeapTuple tuple, TupleDesc tupdesc, RowMap **cache, MemoryContext cache_cxt,
+									 Datum **values, bool **nulls);
 extern void claim_read_line_tuples(Claim *claim, HeapTuple *tuples, int n, TupleDesc desc, RowMap **cache,
 								   MemoryContext cache_cxt);
 extern void raw_from_jsonb_value(const JsonbValue *v, RawValue *raw);

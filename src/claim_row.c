@@ -312,16 +312,25 @@ row_map_for(TupleDesc tupdesc, RowMap **cache, MemoryContext cache_cxt)
 	return *cache;
 }
 
+/*
+ * A claim from a table row.  When values and nulls are given, they receive
+ * the row's deformed columns (the scrub trigger builds its new row from them).
+ */
 Claim *
-claim_from_heap_tuple(HeapTuple tuple, TupleDesc tupdesc, RowMap **cache, MemoryContext cache_cxt)
+claim_from_heap_tuple(HeapTuple tuple, TupleDesc tupdesc, RowMap **cache, MemoryContext cache_cxt,
+					  Datum **values, bool **nulls)
 {
 	Claim	   *claim = claim_new(SOURCE_ROW);
 	RowMap	   *map = row_map_for(tupdesc, cache, cache_cxt);
-	Datum	   *values = palloc(tupdesc->natts * sizeof(Datum));
-	bool	   *nulls = palloc(tupdesc->natts * sizeof(bool));
+	Datum	   *v = palloc(tupdesc->natts * sizeof(Datum));
+	bool	   *n = palloc(tupdesc->natts * sizeof(bool));
 
-	heap_deform_tuple(tuple, tupdesc, values, nulls);
-	read_columns(claim, NULL, map, values, nulls);
+	heap_deform_tuple(tuple, tupdesc, v, n);
+	read_columns(claim, NULL, map, v, n);
+	if (values)
+		*values = v;
+	if (nulls)
+		*nulls = n;
 	return claim;
 }
 

@@ -50,6 +50,8 @@ typedef struct RefTable
 	RefEntry   *entries;
 	uint64	   *slots;			/* hash bits 32-63 << 32 | first entry + 1; 0 when empty */
 	uint32		mask;
+	uint64	   *bloom;			/* large tables: a blocked Bloom filter of the keys, or NULL */
+	uint32		bloom_blocks;	/* a power of 2; a block is one 64-byte cache line */
 } RefTable;
 
 static RefTable ref_tables[REF_TABLE_COUNT] = {
@@ -320,13 +322,74 @@ key_hash(int64 key)
 
 #define SLOT_TAG(h) ((h) & UINT64CONST(0xFFFFFFFF00000000))
 
+/*
+ * Tables with this many distinct keys get a Bloom filter in front of the
+ * hash index.  Most NCCI lookups are for pairs that have no edit; the filter
+ * (a cache line per key, about 10 bits per key, a few percent false
+ * positives) answers those without touching the index, which does not fit in
+ * the CPU caches.
+ */
+#define BLOOM_MIN_KEYS		65536
+#define BLOOM_BLOCK_WORDS	8
+
+static inline uint64 *
+bloom_block(const RefTable *t, uint64 h)
+{
+	return &t->bloom[(h & (t->bloom_blocks - 1)) * BLOOM_BLOCK_WORDS];
+}
+
+/* Three bits of the block, taken from the hash's upper half. */
+#define BLOOM_BIT(h, i)		(((h) >> (32 + 9 * (i))) & 511)
+
+static void
+build_bloom(RefTable *t, int distinct_keys)
+{
+	uint32		blocks = 1;
+	int			i;
+
+	t->bloom = NULL;
+	if (distinct_keys < BLOOM_MIN_KEYS)
+		return;
+	while (blocks * 512 < (uint32) distinct_keys * 10)
+		blocks <<= 1;
+	t->bloom_blocks = blocks;
+	t->bloom = MemoryContextAllocHuge(t->t.cxt, (Size) blocks * BLOOM_BLOCK_WORDS * sizeof(uint64));
+	memset(t->bloom, 0, (Size) blocks * BLOOM_BLOCK_WORDS * sizeof(uint64));
+	for (i = 0; i < t->n; i++)
+	{
+		uint64		h = key_hash(t->entries[i].key);
+		uint64	   *block = bloom_block(t, h);
+		int			b;
+
+		for (b = 0; b < 3; b++)
+			block[BLOOM_BIT(h, b) >> 6] |= UINT64CONST(1) << (BLOOM_BIT(h, b) & 63);
+	}
+}
+
+static inline bool
+bloom_may_contain(const RefTable *t, uint64 h)
+{
+	const uint64 *block = bloom_block(t, h);
+	int			b;
+
+	for (b = 0; b < 3; b++)
+		if (!(block[BLOOM_BIT(h, b) >> 6] & (UINT64CONST(1) << (BLOOM_BIT(h, b) & 63))))
+			return false;
+	return true;
+}
+
 static void
 build_hash_index(RefTable *t)
 {
 	uint32		size = 16;
+	int			distinct = 0;
 	int			i;
 
-	while (size < (uint32) t->n * 2)
+	for (i = 0; i < t->n; i++)
+		if (i == 0 || t->entries[i].key != t->entries[i - 1].key)
+			distinct++;
+	build_bloom(t, distinct);
+	while (size < (uint32) distinct * 2)
 		size <<= 1;
 	t->mask = size - 1;
 	t->slots = MemoryContextAllocHuge(t->t.cxt, size * sizeof(uint64));
@@ -355,6 +418,8 @@ first_entry(const RefTable *t, int64 key)
 	if (t->n == 0)
 		return -1;
 	h = key_hash(key);
+	if (t->bloom != NULL && !bloom_may_contain(t, h))
+		return -1;
 	for (pos = h & t->mask; t->slots[pos] != 0; pos = (pos + 1) & t->mask)
 	{
 		uint64		slot = t->slots[pos];
@@ -466,6 +531,27 @@ ref_table(RefTableId id)
 	if (!ref_tables[id].t.valid)
 		load_ref_table(id);
 	return &ref_tables[id];
+}
+
+/*
+ * Ask the CPU to start fetching what a lookup of key will read, so that the
+ * lookups a claim needs overlap instead of waiting on memory one by one.
+ */
+void
+refdata_prefetch(RefTableId table, int64 key)
+{
+	const RefTable *t = &ref_tables[table];
+	uint64		h;
+
+	if (!t->t.valid || t->n == 0)
+		return;
+	h = key_hash(key);
+#if defined(__GNUC__) || defined(__clang__)
+	if (t->bloom != NULL)
+		__builtin_prefetch(bloom_block(t, h));
+	else
+		__builtin_prefetch(&t->slots[h & t->mask]);
+#endif
 }
 
 bool

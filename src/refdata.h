@@ -93,6 +93,9 @@ typedef struct RuleSetting
 	Jsonb	   *params;			/* NULL when unset */
 } RuleSetting;
 
+/* Start fetching what a lookup of key will read (a hint; no effect on results). */
+extern void refdata_prefetch(RefTableId table, int64 key);
+
 /* Is the table loaded with at least one row?  (Loads it when stale.) */
 extern bool refdata_has_rows(RefTableId table);
 

@@ -541,6 +541,28 @@ str_ieq(ClaimStr s, const char *literal)
 	return s.len == (int) strlen(literal) && pg_strncasecmp(s.s, literal, s.len) == 0;
 }
 
+/* Start the code-set lookups the rules will make, before the rules that make none. */
+static void
+prefetch_lookups(const Claim *claim)
+{
+	const FieldValue *dx = &claim->f[CF_DIAGNOSES];
+	int			i;
+
+	for (i = 0; i < dx->nitems; i++)
+		if (dx->items[i].state == VALUE_OK)
+			refdata_prefetch(REF_ICD10CM, dx->items[i].v.code);
+	for (i = 0; i < claim->nlines; i++)
+	{
+		const FieldValue *proc = &claim->lines[i].f[LF_PROCEDURE];
+
+		if (proc->state == VALUE_OK)
+		{
+			refdata_prefetch(REF_HCPCS, proc->v.code);
+			refdata_prefetch(REF_MUE, proc->v.code);
+		}
+	}
+}
+
 void
 rules_run(const Claim *claim, IssueList *issues, bool report_unchecked)
 {
@@ -560,6 +582,7 @@ rules_run(const Claim *claim, IssueList *issues, bool report_unchecked)
 		ctx.payer = refdata_payer(payer_id->raw.s, payer_id->raw.len, &ctx.payer_index);
 	ctx.config = config_for_payer(payer_id);
 
+	prefetch_lookups(claim);
 	check_input(&ctx);
 	check_billing(&ctx);
 	check_patient(&ctx);

@@ -71,6 +71,10 @@ typedef struct ScrubState
 	bool		lines_have_line_no;
 	SPIPlanPtr	lines_plan;
 	SPIPlanPtr	claim_plan;
+	/* what a clean claim's columns receive, made once */
+	Datum		clean_issues;
+	Datum		clean_score;
+	Datum		clean_status;
 } ScrubState;
 
 static void
@@ -296,32 +300,64 @@ score_datum(Oid typid, double score)
 	}
 }
 
-static HeapTuple
-annotate(ScrubState *st, FunctionCallInfo fcinfo, HeapTuple tuple, TupleDesc desc, const IssueList *issues)
+static Datum
+issues_datum(ScrubState *st, FunctionCallInfo fcinfo, const IssueList *issues)
 {
-	int			cols[3];
-	Datum		values[3];
-	bool		nulls[3] = {false, false, false};
-	int			n = 0;
+	return st->issues.typid == JSONBOID ? issues_as_jsonb(issues)
+		: st->issues.typid == TEXTARRAYOID ? issues_as_text_array(issues)
+		: issue_array(issues, st->issue_type, &st->issue_desc, fcinfo->flinfo->fn_mcxt);
+}
 
+/* The columns a clean claim gets are always the same: make them once per statement. */
+static void
+make_clean_values(ScrubState *st, FunctionCallInfo fcinfo)
+{
+	MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	IssueList	none;
+
+	memset(&none, 0, sizeof(none));
+	if (st->issues.attnum)
+		st->clean_issues = issues_datum(st, fcinfo, &none);
+	if (st->score.attnum)
+		st->clean_score = score_datum(st->score.typid, 100.0);
+	if (st->status.attnum)
+		st->clean_status = CStringGetTextDatum("clean");
+	MemoryContextSwitchTo(old);
+}
+
+/* The row with the issues, score and status written into their columns. */
+static HeapTuple
+annotate(ScrubState *st, FunctionCallInfo fcinfo, HeapTuple tuple, TupleDesc desc, const IssueList *issues,
+		 Datum *values, bool *nulls)
+{
+	bool		clean = issues->n == 0;
+	HeapTuple	result;
+
+	if (clean && st->clean_issues == (Datum) 0 && st->clean_score == (Datum) 0 && st->clean_status == (Datum) 0)
+		make_clean_values(st, fcinfo);
 	if (st->issues.attnum)
 	{
-		cols[n] = st->issues.attnum;
-		values[n++] = st->issues.typid == JSONBOID ? issues_as_jsonb(issues)
-			: st->issues.typid == TEXTARRAYOID ? issues_as_text_array(issues)
-			: issue_array(issues, st->issue_type, &st->issue_desc, fcinfo->flinfo->fn_mcxt);
+		values[st->issues.attnum - 1] = clean ? st->clean_issues : issues_datum(st, fcinfo, issues);
+		nulls[st->issues.attnum - 1] = false;
 	}
 	if (st->score.attnum)
 	{
-		cols[n] = st->score.attnum;
-		values[n++] = score_datum(st->score.typid, rules_quality_score(issues));
+		values[st->score.attnum - 1] = clean ? st->clean_score
+			: score_datum(st->score.typid, rules_quality_score(issues));
+		nulls[st->score.attnum - 1] = false;
 	}
 	if (st->status.attnum)
 	{
-		cols[n] = st->status.attnum;
-		values[n++] = CStringGetTextDatum(issues->errors > 0 ? "hold" : issues->warnings > 0 ? "review" : "clean");
+		values[st->status.attnum - 1] = clean ? st->clean_status
+			: CStringGetTextDatum(issues->errors > 0 ? "hold" : issues->warnings > 0 ? "review" : "clean");
+		nulls[st->status.attnum - 1] = false;
 	}
-	return heap_modify_tuple_by_cols(tuple, desc, n, cols, values, nulls);
+	/* the row was deformed once, to read the claim; form it again, as heap_modify_tuple would */
+	result = heap_form_tuple(desc, values, nulls);
+	result->t_data->t_ctid = tuple->t_data->t_ctid;
+	result->t_self = tuple->t_self;
+	result->t_tableOid = tuple->t_tableOid;
+	return result;
 }
 
 /* ----- scrub() ----- */
@@ -352,6 +388,8 @@ scrub(PG_FUNCTION_ARGS)
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	Claim	   *claim;
 	IssueList	issues;
+	Datum	   *values;
+	bool	   *nulls;
 
 	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event) && !TRIGGER_FIRED_BY_UPDATE(td->tg_event))
 		config_error("scrub()", "it fires on INSERT or UPDATE only", "CREATE TRIGGER ... BEFORE INSERT OR UPDATE ...");
@@ -359,7 +397,7 @@ scrub(PG_FUNCTION_ARGS)
 	tuple = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 
 	refdata_begin_statement();
-	claim = claim_from_heap_tuple(tuple, desc, &st->rowmap, fcinfo->flinfo->fn_mcxt);
+	claim = claim_from_heap_tuple(tuple, desc, &st->rowmap, fcinfo->flinfo->fn_mcxt, &values, &nulls);
 	memset(&issues, 0, sizeof(issues));
 	rules_run(claim, &issues, false);
 	if (st->mode == SCRUB_REJECT)
@@ -368,7 +406,7 @@ scrub(PG_FUNCTION_ARGS)
 			reject(claim, &issues, td->tg_relation);
 		return PointerGetDatum(tuple);
 	}
-	return PointerGetDatum(annotate(st, fcinfo, tuple, desc, &issues));
+	return PointerGetDatum(annotate(st, fcinfo, tuple, desc, &issues, values, nulls));
 }
 
 /* ----- scrub_deferred() ----- */
@@ -456,7 +494,7 @@ scrub_deferred(PG_FUNCTION_ARGS)
 		header_desc = desc;
 	}
 	refdata_begin_statement();
-	claim = claim_from_heap_tuple(header, header_desc, &st->rowmap, fcinfo->flinfo->fn_mcxt);
+	claim = claim_from_heap_tuple(header, header_desc, &st->rowmap, fcinfo->flinfo->fn_mcxt, NULL, NULL);
 	if (SPI_execute_plan(st->lines_plan, &key, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "scrub_deferred(): reading the lines failed");
 	claim_read_line_tuples(claim, SPI_tuptable->vals, (int) SPI_processed, SPI_tuptable->tupdesc,
