@@ -219,6 +219,22 @@ SELECT * FROM load_ncci_ptp(:'ptp', '2025Q1', 'outpatient');
 SELECT * FROM load_ncci_ptp(:'ptp', '2025Q1', NULL);
 SELECT setting, release, count(*) FROM ncci_ptp GROUP BY 1, 2 ORDER BY 1, 2;
 
+-- A quarterly PTP table repeats the edits of the quarter before: loaded as a
+-- new release it collides with the old one, unless the old release is
+-- deleted in the same transaction.
+SELECT * FROM load_ncci_ptp(:'ptp', '2025Q2');
+\echo :LAST_ERROR_SQLSTATE
+BEGIN;
+SELECT delete_release('ncci_ptp/practitioner', '2025Q1');
+SELECT * FROM load_ncci_ptp(:'ptp', '2025Q2');
+COMMIT;
+SELECT setting, release, count(*) FROM ncci_ptp GROUP BY 1, 2 ORDER BY 1, 2;
+SELECT dataset, release FROM releases WHERE dataset LIKE 'ncci_ptp/%' ORDER BY 1, 2;
+SELECT delete_release('mue/dme', 'no such release');
+SELECT delete_release('ncci_ptp', '2025Q1');
+\echo :LAST_ERROR_SQLSTATE
+SELECT delete_release('ncci_ptp/hospital', NULL);
+
 --
 -- MUE tables, CSV export: title lines, a header naming the setting, then
 -- code, MUE value, adjudication indicator, rationale

@@ -249,11 +249,47 @@ AS $$
 BEGIN
 	RAISE EXCEPTION 'could not load %: release % overlaps another release', dataset, quote_literal(release)
 		USING ERRCODE = 'unique_violation', DETAIL = detail,
-			  HINT = 'Two releases cannot hold the same key with the same valid_from: give this release its own valid_from, or delete the other release first.';
+			  HINT = 'A release that replaces another repeats its rows: delete the other one in the same transaction, with delete_release() or cleanclaim-load --replaces.  Releases meant to coexist need their own valid_from.';
 END
 $$;
 COMMENT ON FUNCTION loader_release_conflict(text, text, text) IS 'internal: raises 23505 when the rows of a release collide with those of another release of the same dataset';
 
+
+-- Releases -------------------------------------------------------------------
+
+CREATE FUNCTION delete_release(dataset text, release text)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = cleanclaim, pg_catalog, pg_temp
+AS $$
+DECLARE
+	-- "ncci_ptp/hospital": the table, then the setting
+	tbl constant text := split_part(dataset, '/', 1);
+	setting constant text := nullif(split_part(dataset, '/', 2), '');
+	deleted bigint;
+BEGIN
+	IF dataset IS NULL OR NOT dataset = ANY ('{icd10cm_codes,hcpcs_codes,modifiers,place_of_service,mce_edits,'
+											 'ncci_ptp/practitioner,ncci_ptp/hospital,mue/practitioner,mue/hospital,mue/dme}') THEN
+		RAISE EXCEPTION 'could not delete a release: % is not a dataset of the loaders', coalesce(quote_literal(dataset), 'NULL')
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'The datasets are icd10cm_codes, hcpcs_codes, modifiers, place_of_service, mce_edits, ncci_ptp/practitioner, ncci_ptp/hospital, mue/practitioner, mue/hospital and mue/dme.';
+	END IF;
+	IF release IS NULL THEN
+		RAISE EXCEPTION 'could not delete a release of %: the release is null', dataset
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	EXECUTE format('LOCK TABLE %I IN SHARE ROW EXCLUSIVE MODE', tbl);
+	IF setting IS NULL THEN
+		EXECUTE format('DELETE FROM %I t WHERE t.release = $1', tbl) USING release;
+	ELSE
+		EXECUTE format('DELETE FROM %I t WHERE t.release = $1 AND t.setting = $2', tbl) USING release, setting;
+	END IF;
+	GET DIAGNOSTICS deleted = ROW_COUNT;
+	DELETE FROM releases r WHERE r.dataset = delete_release.dataset AND r.release = delete_release.release;
+	RETURN deleted;
+END
+$$;
+COMMENT ON FUNCTION delete_release(text, text) IS 'deletes the rows of one release of a dataset loaded by a loader (icd10cm_codes, hcpcs_codes, modifiers, place_of_service, mce_edits, ncci_ptp/<setting>, mue/<setting>) and its row in releases; returns the rows deleted.  Cumulative files (NCCI PTP, ANWEB) repeat the rows of the release before: delete it in the transaction that loads the new one';
 
 -- ICD-10-CM order file ---------------------------------------------------
 
