@@ -57,18 +57,27 @@ SELECT * FROM load_icd10cm_order(concat_ws(E'\n', pg_temp.order_line(1, 'A00', '
 								 'FY2024', '2023-10-01');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order(pg_temp.order_line(1, 'I1', '1', 'Hypertension', ''), 'FY2024', '2023-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order(pg_temp.order_line(1, 'A00', '0', 'Cholera', '') || E'\n00002 A000', 'FY2024', '2023-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order('  1   A00     0 Cholera', 'FY2024', '2023-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order('00001 A00     0 ', 'FY2024', '2023-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order('00001 A00    10 Cholera', 'FY2024', '2023-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order(concat_ws(E'\n', pg_temp.order_line(1, 'A00', '0', 'Cholera', ''),
 										   pg_temp.order_line(2, 'A00', '0', 'Cholera again', '')),
 								 'FY2024', '2023-10-01');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order(E'order_seq,code,billable,short_desc\n1,A00,0\n', 'FY2025', '2024-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order(E'order_seq,code,billable,short_desc\n1,A00,0,"Cholera\n', 'FY2025', '2024-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order(E'order_seq,code,billable,short_desc\n1,A00,yes,Cholera\n', 'FY2025', '2024-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order(E'order_seq,code,flag,short_desc\n1,A00,0,Cholera\n', 'FY2025', '2024-10-01');
+\echo :LAST_ERROR_SQLSTATE
 -- a file without a single code
 SELECT * FROM load_icd10cm_order(E'order_seq,code,billable,short_desc\n', 'FY2025', '2024-10-01');
 \echo :LAST_ERROR_SQLSTATE
@@ -83,10 +92,13 @@ SELECT * FROM pg_temp.loaded;
 SELECT * FROM load_icd10cm_order(:'icd_fixed', NULL, '2023-10-01');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order(:'icd_fixed', ' ', '2023-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order(:'icd_fixed', 'FY2024', NULL);
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order(:'icd_fixed', 'FY2024', '2023-10-01', '2023-09-30');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order(NULL, 'FY2024', '2023-10-01');
+\echo :LAST_ERROR_SQLSTATE
 
 --
 -- HCPCS ANWEB: 320-character records; code 1-5 (modifier right-aligned in
@@ -137,15 +149,23 @@ SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19850101') || E'\n' ||
 							   pg_temp.anweb('A0022', 100, 5, 'Ambulance service', '', '19850101'), '2020');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19851301'), '2020');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19850101', '', '2019123'), '2020');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '20200101', '', '20191231'), '2020');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service'), '2020');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('W1234', 100, 3, 'Not a code', '', '19850101'), '2020');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19850101') || E'\n' ||
 							   pg_temp.anweb('A0022', 200, 4, 'continued'), '2020');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('LT', 100, 7, 'Left side', '', '19840101') || E'\n' ||
 							   overlay(pg_temp.anweb('RT', 100, 7, 'Right side', '', '19840101') placing 'RT   ' from 1), '2020');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19850101') || E'\n' ||
 							   pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19850101'), '2020');
 \echo :LAST_ERROR_SQLSTATE
@@ -172,11 +192,15 @@ SELECT code, valid_from, valid_to, release FROM hcpcs_codes WHERE code = 'A0021'
 SELECT * FROM load_hcpcs_opps_addendum_b(:'opps' || E'99213,HCPCS_L2,V,,,false,2026-04\n', '2026-04', '2026-04-01');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_opps_addendum_b(:'opps' || E'99214,Level I,V,,,false,2026-04\n', '2026-04', '2026-04-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_opps_addendum_b(:'opps' || E'0001A,CPT,L,,,false,2026-04\n', '2026-04', '2026-04-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_opps_addendum_b(:'opps' || E'99213,CPT,V,,,false\n', '2026-04', '2026-04-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_opps_addendum_b(:'opps' || E'99213,CPT,V,110.12,,false,2026-04\n', '2026-04', '2026-04-01');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_opps_addendum_b(E'code,level\n99213,CPT\n', '2026-04', '2026-04-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_opps_addendum_b(:'opps', '2026-04', NULL);
 \echo :LAST_ERROR_SQLSTATE
 SELECT release, count(*) FROM hcpcs_codes GROUP BY release ORDER BY release;
@@ -205,18 +229,25 @@ SELECT line_no, column1, column2, valid_to, skip FROM parse_ncci_ptp(:'ptp');
 SELECT * FROM load_ncci_ptp(:'ptp' || E'11042,97597,,20090101,*,2,Mutually exclusive procedures\n', '2025Q1');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_ncci_ptp(:'ptp' || E'11042,97597,,20090101,20080101,1,Mutually exclusive procedures\n', '2025Q1');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_ncci_ptp(:'ptp' || E'11042,97597,,20090101,,1,Mutually exclusive procedures\n', '2025Q1');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_ncci_ptp(:'ptp' || E'11042,97597,x,20090101,*,1,Mutually exclusive procedures\n', '2025Q1');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_ncci_ptp(:'ptp' || E'11042,97597,,20090101,*,1\n', '2025Q1');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_ncci_ptp(:'ptp' || E'0001A,90471,,20210101,*,1,Misuse of column two code with column one code\n', '2025Q1');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_ncci_ptp(:'ptp' || E'29806,29822,*,19960101,*,1,Misuse of column two code with column one code\n', '2025Q1');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_ncci_ptp(E'29806,29822,*,19960101,*,1,Misuse\n', '2025Q1');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_ncci_ptp(E'"NCCI PTP edits"\nColumn 1,Column 2\n', '2025Q1');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_ncci_ptp(:'ptp', '2025Q1', 'outpatient');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_ncci_ptp(:'ptp', '2025Q1', NULL);
+\echo :LAST_ERROR_SQLSTATE
 SELECT setting, release, count(*) FROM ncci_ptp GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- A quarterly PTP table repeats the edits of the quarter before: loaded as a
@@ -234,6 +265,7 @@ SELECT delete_release('mue/dme', 'no such release');
 SELECT delete_release('ncci_ptp', '2025Q1');
 \echo :LAST_ERROR_SQLSTATE
 SELECT delete_release('ncci_ptp/hospital', NULL);
+\echo :LAST_ERROR_SQLSTATE
 
 --
 -- MUE tables, CSV export: title lines, a header naming the setting, then
@@ -252,14 +284,18 @@ SELECT code, max_units, adjudication_indicator, valid_from, valid_to, setting, r
 SELECT * FROM load_mue(:'mue' || E'99213,1,4 Date of Service Edit: Policy,CMS Policy\n', '2025Q1', '2025-01-01');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_mue(:'mue' || E'99213,-1,2 Date of Service Edit: Policy,CMS Policy\n', '2025Q1', '2025-01-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_mue(:'mue' || E'99213,1,2 Date of Service Edit: Policy\n', '2025Q1', '2025-01-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_mue(:'mue' || E'88350,2,1 Line Edit,Clinical: Data\n', '2025Q1', '2025-01-01');
 \echo :LAST_ERROR_SQLSTATE
 -- the header names the practitioner setting
 SELECT * FROM load_mue(:'mue', '2025Q1', '2025-01-01', 'hospital');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_mue(:'mue', '2025Q1', '2025-01-01', 'facility');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_mue(:'mue', '2025Q1', NULL);
+\echo :LAST_ERROR_SQLSTATE
 SELECT setting, release, count(*) FROM mue GROUP BY 1, 2 ORDER BY 1, 2;
 
 --
@@ -287,10 +323,15 @@ SELECT * FROM load_mce(:'mce' || E'\n37\t10\t4\tA\tNewborn_Only\tD\tA33\tTetanus
 SELECT * FROM load_mce(:'mce' || E'\n37\t10\t4\tE\tSenior_Only\tD\tA33\tTetanus neonatorum', 'v37', '2019-10-01');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_mce(:'mce' || E'\n37\t9\t4\tA\tNewborn_Only\tD\t7710\tCongenital syphilis', 'v37', '2019-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_mce(:'mce' || E'\n37\t10\t4\tA\tNewborn_Only\tD\tA3\tTetanus', 'v37', '2019-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_mce(:'mce' || E'\n37\t10\t4\tA\tNewborn_Only\tX\tA33\tTetanus neonatorum', 'v37', '2019-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_mce(:'mce' || E'\n37,10,4,A,Newborn_Only,D,A33,Tetanus neonatorum', 'v37', '2019-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_mce(replace(:'mce', 'ICD_Code_Type', 'Code_Type'), 'v37', '2019-10-01');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_mce(:'mce', 'v37', '2019-10-01', '2019-09-30');
 \echo :LAST_ERROR_SQLSTATE
 SELECT release, count(*) FROM mce_edits GROUP BY 1;
@@ -318,7 +359,9 @@ SELECT * FROM load_place_of_service(:'pos' || E'12,HOME,extra\n', '2026');
 SELECT * FROM load_place_of_service(:'pos' || E'11,OFFICE AGAIN\n', '2026');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_place_of_service(:'pos' || E'12,\n', '2026');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_place_of_service(E'pos,name\n11,OFFICE\n', '2026');
+\echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_place_of_service(:'pos', '2026', NULL);
 \echo :LAST_ERROR_SQLSTATE
 SELECT release, count(*) FROM place_of_service GROUP BY 1 ORDER BY 1;

@@ -121,7 +121,7 @@ AS $$
 	-- The CSV exports of the CMS NCCI tables start with copyright and title
 	-- lines, then a header row (its first field matches header_pattern), then
 	-- the data.  A table split in parts (the practitioner PTP table comes in
-	-- four files) may be sent as the parts concatenated, each with its title
+	-- several files) may be sent as the parts concatenated, each with its title
 	-- lines and header: a line is a title line when a header line comes
 	-- before the next line that starts with something shaped like a code.
 	WITH r AS MATERIALIZED (
@@ -1141,12 +1141,12 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
 	-- "NAME (EFFECTIVE <date>) - DESCRIPTION", "NAME - DESCRIPTION",
 	-- "NAME (EFFECTIVE <date>) DESCRIPTION"; a few entries have no
-	-- separator at all ("AMBULANCE—LAND A LAND VEHICLE ..."): their
+	-- separator at all ("AMBULANCE<em dash>LAND A LAND VEHICLE ..."): their
 	-- description starts at the first "A " or "AN " followed by a sentence.
 	-- A parenthesis without a digit, as in "(PACE)", is part of the name.
 	-- The date note is kept at the end of the description.
 	WITH m AS (
-		SELECT regexp_match(display, '^(.+?)(?:\s*\(([^()]*[0-9][^()]*)\)\s*[-–—]?\s*|\s*[-–—]\s+)(.*)$') AS sep,
+		SELECT regexp_match(display, '^(.+?)(?:\s*\(([^()]*[0-9][^()]*)\)\s*[-\u2013\u2014]?\s*|\s*[-\u2013\u2014]\s+)(.*)$') AS sep,
 			   regexp_match(display, '^(.+?)\s+(AN? .{30,})$') AS article
 	)
 	SELECT CASE WHEN m.sep IS NOT NULL THEN btrim(m.sep[1])
