@@ -18,14 +18,14 @@ FROM releases ORDER BY dataset, release;
 CREATE FUNCTION pg_temp.order_line(n int, code text, billable text, short text, long text) RETURNS text
 LANGUAGE sql AS $$ SELECT lpad(n::text, 5, '0') || ' ' || rpad(code, 7) || ' ' || billable || ' ' || rpad(short, 60) || ' ' || long $$;
 SELECT concat_ws(E'\n',
-	pg_temp.order_line(1, 'A00', '0', 'Cholera', 'Cholera'),
-	pg_temp.order_line(2, 'A000', '1', 'Cholera due to Vibrio cholerae 01, biovar cholerae',
-					   'Cholera due to Vibrio cholerae 01, biovar cholerae'),
-	pg_temp.order_line(3, 'H6691', '1', 'Otitis media, unspecified, right ear', 'Otitis media, unspecified, right ear'),
-	pg_temp.order_line(4, 'S72001A', '1', 'Fracture of unsp part of neck of right femur, init',
-					   'Fracture of unspecified part of neck of right femur, initial encounter for closed fracture'),
+	pg_temp.order_line(1, 'A00', '0', 'Sample category', 'Sample category'),
+	pg_temp.order_line(2, 'A000', '1', 'Sample code, a title with a comma',
+					   'Sample code, a title with a comma'),
+	pg_temp.order_line(3, 'H6691', '1', 'Sample condition, unspecified, right ear', 'Sample condition, unspecified, right ear'),
+	pg_temp.order_line(4, 'S72001A', '1', 'Sample injury of unsp part of right femur, init',
+					   'Sample injury of unspecified part of right femur, initial encounter, a long title that goes on'),
 	'',
-	pg_temp.order_line(5, 'Z3A20', '1', '20 weeks gestation of pregnancy', '')) || E'\n' AS icd_fixed \gset
+	pg_temp.order_line(5, 'Z3A20', '1', 'Sample code with a short title only', '')) || E'\n' AS icd_fixed \gset
 -- the layout, position by position
 SELECT substr(l, 1, 5) AS "1-5", substr(l, 6, 1) AS "6", substr(l, 7, 7) AS "7-13", substr(l, 15, 1) AS "15",
 	   rtrim(substr(l, 17, 60)) AS "17-76", substr(l, 77, 1) AS "77", substr(l, 78) AS "78-"
@@ -42,47 +42,47 @@ SELECT release, count(*) FROM icd10cm_codes GROUP BY release ORDER BY release;
 -- the CSV rendering (byte order mark, CRLF, header order_seq,code,billable,short_desc)
 -- as a second release: both coexist
 SELECT * FROM load_icd10cm_order(
-	E'\uFEFForder_seq,code,billable,short_desc\r\n1,A00,0,Cholera\r\n'
-	'2,A000,1,"Cholera due to Vibrio cholerae 01, biovar cholerae"\r\n3,U071,1,COVID-19\r\n',
+	E'\uFEFForder_seq,code,billable,short_desc\r\n1,A00,0,Sample category\r\n'
+	'2,A000,1,"Sample code, a title with a comma"\r\n3,U071,1,Sample U code\r\n',
 	'FY2025', '2024-10-01');
 SELECT code, billable, description, valid_from, valid_to, release FROM icd10cm_codes ORDER BY code, valid_from;
 -- with a long_desc column, the long description wins
 SELECT code, description FROM parse_icd10cm_order(
-	E'order_seq,code,billable,short_desc,long_desc\n1,I10,1,Essential hypertension,Essential (primary) hypertension');
+	E'order_seq,code,billable,short_desc,long_desc\n1,I10,1,Sample short title,Sample long title');
 SELECT * FROM pg_temp.loaded;
 
 -- malformed lines: the release on file stays as it was
-SELECT * FROM load_icd10cm_order(concat_ws(E'\n', pg_temp.order_line(1, 'A00', '0', 'Cholera', 'Cholera'),
-										   pg_temp.order_line(2, 'A000', 'x', 'Cholera due to Vibrio', '')),
+SELECT * FROM load_icd10cm_order(concat_ws(E'\n', pg_temp.order_line(1, 'A00', '0', 'Sample category', 'Sample category'),
+										   pg_temp.order_line(2, 'A000', 'x', 'Sample code', '')),
 								 'FY2024', '2023-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_icd10cm_order(pg_temp.order_line(1, 'I1', '1', 'Hypertension', ''), 'FY2024', '2023-10-01');
+SELECT * FROM load_icd10cm_order(pg_temp.order_line(1, 'I1', '1', 'Sample title', ''), 'FY2024', '2023-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_icd10cm_order(pg_temp.order_line(1, 'A00', '0', 'Cholera', '') || E'\n00002 A000', 'FY2024', '2023-10-01');
+SELECT * FROM load_icd10cm_order(pg_temp.order_line(1, 'A00', '0', 'Sample category', '') || E'\n00002 A000', 'FY2024', '2023-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_icd10cm_order('  1   A00     0 Cholera', 'FY2024', '2023-10-01');
+SELECT * FROM load_icd10cm_order('  1   A00     0 Sample category', 'FY2024', '2023-10-01');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order('00001 A00     0 ', 'FY2024', '2023-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_icd10cm_order('00001 A00    10 Cholera', 'FY2024', '2023-10-01');
+SELECT * FROM load_icd10cm_order('00001 A00    10 Sample category', 'FY2024', '2023-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_icd10cm_order(concat_ws(E'\n', pg_temp.order_line(1, 'A00', '0', 'Cholera', ''),
-										   pg_temp.order_line(2, 'A00', '0', 'Cholera again', '')),
+SELECT * FROM load_icd10cm_order(concat_ws(E'\n', pg_temp.order_line(1, 'A00', '0', 'Sample category', ''),
+										   pg_temp.order_line(2, 'A00', '0', 'Sample category again', '')),
 								 'FY2024', '2023-10-01');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_icd10cm_order(E'order_seq,code,billable,short_desc\n1,A00,0\n', 'FY2025', '2024-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_icd10cm_order(E'order_seq,code,billable,short_desc\n1,A00,0,"Cholera\n', 'FY2025', '2024-10-01');
+SELECT * FROM load_icd10cm_order(E'order_seq,code,billable,short_desc\n1,A00,0,"Sample category\n', 'FY2025', '2024-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_icd10cm_order(E'order_seq,code,billable,short_desc\n1,A00,yes,Cholera\n', 'FY2025', '2024-10-01');
+SELECT * FROM load_icd10cm_order(E'order_seq,code,billable,short_desc\n1,A00,yes,Sample category\n', 'FY2025', '2024-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_icd10cm_order(E'order_seq,code,flag,short_desc\n1,A00,0,Cholera\n', 'FY2025', '2024-10-01');
+SELECT * FROM load_icd10cm_order(E'order_seq,code,flag,short_desc\n1,A00,0,Sample category\n', 'FY2025', '2024-10-01');
 \echo :LAST_ERROR_SQLSTATE
 -- a file without a single code
 SELECT * FROM load_icd10cm_order(E'order_seq,code,billable,short_desc\n', 'FY2025', '2024-10-01');
 \echo :LAST_ERROR_SQLSTATE
 -- another release with the same dates collides with FY2025
-SELECT * FROM load_icd10cm_order(E'order_seq,code,billable,short_desc\n1,A00,0,Cholera\n', 'FY2025-copy', '2024-10-01');
+SELECT * FROM load_icd10cm_order(E'order_seq,code,billable,short_desc\n1,A00,0,Sample category\n', 'FY2025-copy', '2024-10-01');
 \echo :LAST_ERROR_SQLSTATE
 -- nothing was half-loaded: the releases on file are as they were
 SELECT release, count(*) FROM icd10cm_codes GROUP BY release ORDER BY release;
@@ -118,19 +118,19 @@ SELECT concat_ws(E'\r\n',
 	'Note regarding coverage and payment indicators for codes in the HCPCS Update',
 	'This disclaimer, written for this test, stands for the lines CMS puts before the first record.',
 	'',
-	pg_temp.anweb('A0021', 100, 3, 'Ambulance service, outside state per mile, transport (medicaid only)',
-				  'Outside state ambulance serv', '19850101', '19960910'),
-	pg_temp.anweb('A0080', 100, 3, 'Non-emergency transportation, per mile - vehicle provided by volunteer',
-				  'Noninterest escort in non er', '19820101', '20030101'),
-	pg_temp.anweb('A0080', 200, 4, '(individual or organization), with no vested interest'),
-	pg_temp.anweb('A4466', 100, 3, 'Garment, belt, sleeve or other covering, elastic or similar stretchable material,',
-				  'Elastic garment/covering', '20100101', '20170101', '20161231'),
-	pg_temp.anweb('A4466', 200, 4, 'any type, each'),
-	pg_temp.anweb('LT', 100, 7, 'Left side (used to identify procedures performed on the left side of the body)',
-				  'Left side', '19840101', '19840101'),
-	pg_temp.anweb('GD', 100, 7, 'Units of service exceeds medically unlikely edit value and represents',
-				  'Units of service > mue value', '20080101', '20200101', '20191231'),
-	pg_temp.anweb('GD', 200, 8, 'reasonable and necessary services')) || E'\r\n' AS anweb \gset
+	pg_temp.anweb('A0021', 100, 3, 'Sample transport service, per mile, with a description on one record',
+				  'Sample transport', '19850101', '19960910'),
+	pg_temp.anweb('A0080', 100, 3, 'Sample transportation, per mile, with a description long enough that it goes',
+				  'Sample continued', '19820101', '20030101'),
+	pg_temp.anweb('A0080', 200, 4, 'on in a continuation record'),
+	pg_temp.anweb('A4466', 100, 3, 'Sample supply terminated at the end of 2016, its description on two records,',
+				  'Sample terminated', '20100101', '20170101', '20161231'),
+	pg_temp.anweb('A4466', 200, 4, 'each'),
+	pg_temp.anweb('LT', 100, 7, 'Sample modifier on one record',
+				  'Sample modifier', '19840101', '19840101'),
+	pg_temp.anweb('GD', 100, 7, 'Sample modifier terminated at the end of 2019, its description on',
+				  'Sample terminated modifier', '20080101', '20200101', '20191231'),
+	pg_temp.anweb('GD', 200, 8, 'two records')) || E'\r\n' AS anweb \gset
 SELECT length(l) AS width, substr(l, 1, 5) AS "1-5", substr(l, 11, 1) AS "11", substr(l, 269, 8) AS "269-276",
 	   substr(l, 277, 8) AS "277-284", substr(l, 285, 8) AS "285-292"
 FROM regexp_split_to_table(:'anweb', E'\r\n') WITH ORDINALITY AS s(l, n) WHERE n > 3 AND l <> '';
@@ -145,29 +145,29 @@ SELECT * FROM load_hcpcs_anweb(:'anweb', '2020');
 SELECT (SELECT count(*) FROM hcpcs_codes) AS codes, (SELECT count(*) FROM modifiers) AS modifiers;
 
 -- malformed records
-SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19850101') || 'X', '2020');
+SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Sample service', '', '19850101') || 'X', '2020');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19850101') || E'\n' ||
-							   pg_temp.anweb('A0022', 100, 5, 'Ambulance service', '', '19850101'), '2020');
+SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Sample service', '', '19850101') || E'\n' ||
+							   pg_temp.anweb('A0022', 100, 5, 'Sample service', '', '19850101'), '2020');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19851301'), '2020');
+SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Sample service', '', '19851301'), '2020');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19850101', '', '2019123'), '2020');
+SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Sample service', '', '19850101', '', '2019123'), '2020');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '20200101', '', '20191231'), '2020');
+SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Sample service', '', '20200101', '', '20191231'), '2020');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service'), '2020');
+SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Sample service'), '2020');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('W1234', 100, 3, 'Not a code', '', '19850101'), '2020');
+SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('W1234', 100, 3, 'Sample', '', '19850101'), '2020');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19850101') || E'\n' ||
+SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Sample service', '', '19850101') || E'\n' ||
 							   pg_temp.anweb('A0022', 200, 4, 'continued'), '2020');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('LT', 100, 7, 'Left side', '', '19840101') || E'\n' ||
-							   overlay(pg_temp.anweb('RT', 100, 7, 'Right side', '', '19840101') placing 'RT   ' from 1), '2020');
+SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('LT', 100, 7, 'Sample modifier', '', '19840101') || E'\n' ||
+							   overlay(pg_temp.anweb('RT', 100, 7, 'Sample modifier', '', '19840101') placing 'RT   ' from 1), '2020');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19850101') || E'\n' ||
-							   pg_temp.anweb('A0021', 100, 3, 'Ambulance service', '', '19850101'), '2020');
+SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Sample service', '', '19850101') || E'\n' ||
+							   pg_temp.anweb('A0021', 100, 3, 'Sample service', '', '19850101'), '2020');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_anweb(E'only a disclaimer\nand no record\n', '2020');
 \echo :LAST_ERROR_SQLSTATE
@@ -181,10 +181,10 @@ SELECT (SELECT count(*) FROM hcpcs_codes) AS codes, (SELECT count(*) FROM modifi
 SELECT E'hcpcs_code,code_level,status_indicator,payment_rate,short_descriptor_level2_only,changed_flag,source\n'
 	   || E'0001U,CPT,A,,,false,2026-04\n'
 	   || E'99213,CPT,V,110.12,,false,2026-04\n'
-	   || E'A0021,HCPCS_L2,A,,Outside state ambulance serv,false,2026-04\n'
-	   || E'A4341\u00a0 ,HCPCS_L2,N,,Iduc valve pat inst repl,false,2026-04\n'
-	   || E'A2001,HCPCS_L2,S1,127.14,"Innovamatrix ac, per sq cm",false,2026-04\n'
-	   || E'G9999,HCPCS_L2,D,,Discontinued code,true,2026-04\n' AS opps \gset
+	   || E'A0021,HCPCS_L2,A,,Sample descriptor,false,2026-04\n'
+	   || E'A4341\u00a0 ,HCPCS_L2,N,,Sample code with a no-break space,false,2026-04\n'
+	   || E'A2001,HCPCS_L2,S1,127.14,"Sample descriptor, with a comma",false,2026-04\n'
+	   || E'G9999,HCPCS_L2,D,,Sample discontinued code,true,2026-04\n' AS opps \gset
 SELECT * FROM load_hcpcs_opps_addendum_b(:'opps', '2026-04', '2026-04-01', '2026-06-30');
 SELECT code, description, valid_from, valid_to, release FROM hcpcs_codes WHERE release = '2026-04' ORDER BY code;
 -- a code in both releases has a row in each
@@ -303,32 +303,32 @@ SELECT setting, release, count(*) FROM mue GROUP BY 1, 2 ORDER BY 1, 2;
 --
 SELECT concat_ws(E'\n',
 	E'MCE_Version\tICD_Version\tMCE_Section\tMCE_Subsection\tMCE_Edit_Type\tICD_Code_Type\tICD_Code\tICD_Desc',
-	E'37\t10\t4\tA\tNewborn_Only\tD\tA33\tTetanus neonatorum',
-	E'37\t10\t4\tB\tPediatric_Only\tD\tE300\tDelayed puberty',
-	E'37\t10\t4\tC\tMaternity_Only\tD\tO0090\tUnsp ectopic pregnancy without intrauterine pregnancy',
-	E'37\t10\t4\tD\tAdult_Only\tD\tJ61\tPneumoconiosis due to asbestos and other mineral fibers',
-	E'37\t10\t5\tA\tFemale_Only\tD\tN800\tEndometriosis of uterus',
-	E'37\t10\t5\tB\tFemale_Only\tP\t0UT90ZZ\tResection of Uterus, Open Approach',
-	E'37\t10\t5\tC\tMale_Only\tD\tN400\tBenign prostatic hyperplasia without lower urinary tract symp',
-	E'37\t10\t6\t_\tPrincipal_Manifestation\tD\tF0280\tDementia in oth diseases classd elswhr w/o behavioral disturb',
-	E'37\t10\t8\tA\tPrincipal_Questionable_Admit\tD\tI10\tEssential (primary) hypertension',
-	E'37\t10\t9\t_\tPrincipal_Unacceptable\tD\tZ3800\tSingle liveborn infant, delivered vaginally',
-	E'37\t10\t11\tA\tNoncovered_Always\tP\t0W3P8ZZ\tControl Bleeding in Gastrointestinal Tract, Endo',
-	E'37\t10\t18\t_\tWrong_Performed\tD\tY6551\tPerformance of wrong procedure (op) on correct patient') AS mce \gset
+	E'37\t10\t4\tA\tNewborn_Only\tD\tA33\tSample newborn diagnosis',
+	E'37\t10\t4\tB\tPediatric_Only\tD\tE300\tSample pediatric diagnosis',
+	E'37\t10\t4\tC\tMaternity_Only\tD\tO0090\tSample maternity diagnosis',
+	E'37\t10\t4\tD\tAdult_Only\tD\tJ61\tSample adult diagnosis',
+	E'37\t10\t5\tA\tFemale_Only\tD\tN800\tSample female diagnosis',
+	E'37\t10\t5\tB\tFemale_Only\tP\t0UT90ZZ\tSample female procedure',
+	E'37\t10\t5\tC\tMale_Only\tD\tN400\tSample male diagnosis',
+	E'37\t10\t6\t_\tPrincipal_Manifestation\tD\tF0280\tSample manifestation',
+	E'37\t10\t8\tA\tPrincipal_Questionable_Admit\tD\tI10\tSample questionable admission',
+	E'37\t10\t9\t_\tPrincipal_Unacceptable\tD\tZ3800\tSample unacceptable principal diagnosis',
+	E'37\t10\t11\tA\tNoncovered_Always\tP\t0W3P8ZZ\tSample noncovered procedure',
+	E'37\t10\t18\t_\tWrong_Performed\tD\tY6551\tSample wrong procedure diagnosis') AS mce \gset
 SELECT * FROM load_mce(:'mce', 'v37', '2019-10-01', '2020-09-30');
 SELECT code, edit, valid_from, valid_to, release FROM mce_edits ORDER BY edit, code;
 
-SELECT * FROM load_mce(:'mce' || E'\n37\t10\t4\tA\tNewborn_Only\tD\tA33\tTetanus neonatorum', 'v37', '2019-10-01');
+SELECT * FROM load_mce(:'mce' || E'\n37\t10\t4\tA\tNewborn_Only\tD\tA33\tSample newborn diagnosis', 'v37', '2019-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_mce(:'mce' || E'\n37\t10\t4\tE\tSenior_Only\tD\tA33\tTetanus neonatorum', 'v37', '2019-10-01');
+SELECT * FROM load_mce(:'mce' || E'\n37\t10\t4\tE\tSenior_Only\tD\tA33\tSample newborn diagnosis', 'v37', '2019-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_mce(:'mce' || E'\n37\t9\t4\tA\tNewborn_Only\tD\t7710\tCongenital syphilis', 'v37', '2019-10-01');
+SELECT * FROM load_mce(:'mce' || E'\n37\t9\t4\tA\tNewborn_Only\tD\t7710\tSample ICD-9 code', 'v37', '2019-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_mce(:'mce' || E'\n37\t10\t4\tA\tNewborn_Only\tD\tA3\tTetanus', 'v37', '2019-10-01');
+SELECT * FROM load_mce(:'mce' || E'\n37\t10\t4\tA\tNewborn_Only\tD\tA3\tSample', 'v37', '2019-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_mce(:'mce' || E'\n37\t10\t4\tA\tNewborn_Only\tX\tA33\tTetanus neonatorum', 'v37', '2019-10-01');
+SELECT * FROM load_mce(:'mce' || E'\n37\t10\t4\tA\tNewborn_Only\tX\tA33\tSample newborn diagnosis', 'v37', '2019-10-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_mce(:'mce' || E'\n37,10,4,A,Newborn_Only,D,A33,Tetanus neonatorum', 'v37', '2019-10-01');
+SELECT * FROM load_mce(:'mce' || E'\n37,10,4,A,Newborn_Only,D,A33,Sample newborn diagnosis', 'v37', '2019-10-01');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_mce(replace(:'mce', 'ICD_Code_Type', 'Code_Type'), 'v37', '2019-10-01');
 \echo :LAST_ERROR_SQLSTATE
@@ -342,11 +342,11 @@ SELECT release, count(*) FROM mce_edits GROUP BY 1;
 --
 SELECT E'code,display\n'
 	   || E'00,UNASSIGNED\n'
-	   || E'01,"PHARMACY (EFFECTIVE OCTOBER 1, 2005)- A FACILITY OR LOCATION WHERE DRUGS ARE SOLD."\n'
-	   || E'11,"OFFICE - LOCATION, OTHER THAN A HOSPITAL, WHERE THE HEALTH PROFESSIONAL ROUTINELY PROVIDES CARE."\n'
-	   || E'23,EMERGENCY ROOM-HOSPITAL-  A PORTION OF A HOSPITAL WHERE EMERGENCY DIAGNOSIS AND TREATMENT IS PROVIDED.\n'
+	   || E'01,"PHARMACY (EFFECTIVE OCTOBER 1, 2005)- A SAMPLE DESCRIPTION, WRITTEN FOR THIS TEST."\n'
+	   || E'11,"OFFICE - SAMPLE DESCRIPTION, AFTER A DASH BETWEEN BLANKS."\n'
+	   || E'23,EMERGENCY ROOM-HOSPITAL-  SAMPLE DESCRIPTION AFTER A DASH WITHOUT A BLANK BEFORE IT.\n'
 	   || E'27,OUTREACH SITE/STREET (EFF. 10/1/23)\n'
-	   || E'41,"AMBULANCE—LAND A LAND VEHICLE SPECIFICALLY DESIGNED, EQUIPPED AND STAFFED FOR LIFESAVING."\n'
+	   || E'41,"AMBULANCE—LAND A SAMPLE DESCRIPTION WITHOUT A SEPARATOR, WRITTEN FOR THIS TEST."\n'
 	   || E'66,PROGRAMS OF ALL INCLUSIVE CARE FOR THE ELDERLY (PACE) CENTER\n'
 	   || E'~,NO DESCRIPTION AVAILABLE\n' AS pos \gset
 SELECT * FROM load_place_of_service(:'pos', '2026');
