@@ -26,6 +26,7 @@ SQL_SOURCES = src/cleanclaim.sql src/code_type.sql.in $(CODE_TYPES:%=src/%.sql) 
 # upgrade test) and hand-written upgrade scripts.
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--0.2.0.sql
 DATA = $(wildcard upgrade/$(EXTENSION)--*.sql)
+SCRIPTS = tools/cleanclaim-load
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=$(EXTENSION)
