@@ -368,3 +368,6 @@ SELECT release, count(*) FROM place_of_service GROUP BY 1 ORDER BY 1;
 
 -- every release loaded above, as releases records it
 SELECT * FROM pg_temp.loaded;
+
+-- leave the reference tables as the other tests expect them: empty
+TRUNCATE icd10cm_codes, hcpcs_codes, modifiers, place_of_service, mce_edits, ncci_ptp, mue, releases;
