@@ -115,10 +115,10 @@ validate_claim(PG_FUNCTION_ARGS)
 	Tuplestorestate *store;
 	int			i;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	issues = validate_argument(fcinfo, report_unchecked);
 	store = begin_materialized_srf(fcinfo, &tupdesc);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;		/* no claim, no issues (not a row of NULLs) */
+	issues = validate_argument(fcinfo, report_unchecked);
 	for (i = 0; i < issues->n; i++)
 	{
 		Datum		values[ISSUE_NATTS];
