@@ -488,7 +488,7 @@ claim_from_fhir(Jsonb *jb)
 {
 	Claim	   *claim = claim_new(SOURCE_FHIR);
 	JsonbContainer *obj = &jb->root;
-	ClaimStr	rt;
+	ClaimStr	rt = {NULL, 0};
 	JsonbContainer *items;
 	int		   *dx_sequences;
 	int			i;
@@ -506,11 +506,22 @@ claim_from_fhir(Jsonb *jb)
 	items = get_container(obj, "item");
 	if (items == NULL)
 		return claim;
+	if (!JsonContainerIsArray(items))
+	{
+		claim->f[CF_LINES].state = VALUE_INVALID;
+		claim_invalid_field(claim, 0, "item", claim_str(""), "item is a list of Claim.item objects");
+		return claim;
+	}
 	claim_alloc_lines(claim, array_size(items));
 	for (i = 0; i < claim->nlines; i++)
 	{
+		JsonbContainer *item = array_object(items, i);
+
 		claim->lines[i].line_no = i + 1;
-		read_item(claim, &claim->lines[i], obj, array_object(items, i), dx_sequences);
+		if (item == NULL || !JsonContainerIsObject(item))
+			claim_invalid_field(claim, i + 1, "item", claim_str(""), "each item is an object with the Claim.item elements");
+		else
+			read_item(claim, &claim->lines[i], obj, item, dx_sequences);
 	}
 	claim->f[CF_LINES].state = claim->nlines > 0 ? VALUE_OK : VALUE_MISSING;
 	return claim;
