@@ -376,6 +376,21 @@ read_diagnoses(Claim *claim, JsonbContainer *obj, int **sequences)
 			item->state = VALUE_MISSING;
 		fv->nitems++;
 	}
+	/* the first in sequence order is the principal diagnosis, wherever it sits in the array */
+	for (i = 1; i < fv->nitems; i++)
+	{
+		FieldValue	moved = fv->items[i];
+		int			seq = (*sequences)[i];
+		int			j;
+
+		for (j = i; j > 0 && (*sequences)[j - 1] > seq; j--)
+		{
+			fv->items[j] = fv->items[j - 1];
+			(*sequences)[j] = (*sequences)[j - 1];
+		}
+		fv->items[j] = moved;
+		(*sequences)[j] = seq;
+	}
 	fv->state = fv->nitems > 0 ? VALUE_OK : VALUE_MISSING;
 }
 
