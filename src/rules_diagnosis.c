@@ -259,9 +259,12 @@ check_diagnoses(RuleContext *ctx)
 
 	if (dx->state == VALUE_ABSENT || dx->state == VALUE_INVALID)
 	{
+		/* no list to point into: the pointers cannot be checked either */
 		if (dx->state == VALUE_ABSENT)
+		{
 			rule_not_checked(ctx, RULE_DX_MISSING, "the claim has no diagnoses field");
-		check_pointers(ctx);
+			rule_not_checked(ctx, RULE_DX_POINTER_INVALID, "the claim has no diagnoses field");
+		}
 		return;
 	}
 	if (dx->state == VALUE_MISSING || dx->nitems == 0)
