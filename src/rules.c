@@ -414,9 +414,14 @@ rule_not_checked(RuleContext *ctx, RuleId rule, const char *fmt,...)
 {
 	Issue	   *issue;
 	va_list		args;
+	int			i;
 
-	if (!ctx->report_unchecked)
+	/* a rule switched off by the settings is not "not checked"; a rule is listed once */
+	if (!ctx->report_unchecked || !rule_on(ctx, rule))
 		return;
+	for (i = 0; i < ctx->issues->n; i++)
+		if (ctx->issues->items[i].rule == rule && ctx->issues->items[i].severity == SEV_NOT_CHECKED)
+			return;
 	issue = add_issue(ctx->issues);
 	issue->rule = rule;
 	issue->severity = SEV_NOT_CHECKED;

@@ -259,6 +259,11 @@ check_auth_missing(RuleContext *ctx)
 	}
 	if (claim->f[CF_PRIOR_AUTH].state == VALUE_OK)
 		return;
+	if (claim->f[CF_PAYER_ID].state == VALUE_ABSENT)
+	{
+		rule_not_checked(ctx, RULE_AUTH_MISSING, "the claim has no payer_id field");
+		return;
+	}
 	for (i = 0; i < claim->nlines; i++)
 	{
 		const ClaimLine *line = &claim->lines[i];

@@ -171,6 +171,10 @@ check_diagnosis_list(RuleContext *ctx)
 	int			i;
 	int			j;
 
+	if (ctx->claim->f[CF_PATIENT_BIRTH_DATE].state == VALUE_ABSENT)
+		rule_not_checked(ctx, RULE_DX_AGE_CONFLICT, "the claim has no patient_birth_date field");
+	if (ctx->claim->f[CF_PATIENT_SEX].state == VALUE_ABSENT)
+		rule_not_checked(ctx, RULE_DX_SEX_CONFLICT, "the claim has no patient_sex field");
 	if (rule_on(ctx, RULE_DX_TOO_MANY) && dx->nitems > max)
 		rule_issue(ctx, RULE_DX_TOO_MANY, 0, "diagnoses", psprintf("%d", dx->nitems),
 				   "%d diagnoses on %s claim, which holds %d", dx->nitems,
@@ -226,6 +230,8 @@ check_pointers(RuleContext *ctx)
 		const ClaimLine *line = &claim->lines[i];
 		const FieldValue *ptrs = &line->f[LF_DX_POINTERS];
 
+		if (ptrs->state == VALUE_ABSENT)
+			rule_not_checked(ctx, RULE_DX_POINTER_INVALID, "line %d has no dx_pointers field", line->line_no);
 		if (ptrs->state == VALUE_ABSENT || ptrs->state == VALUE_INVALID)
 			continue;
 		if (ptrs->state == VALUE_MISSING)
@@ -255,16 +261,19 @@ check_pointers(RuleContext *ctx)
 void
 check_diagnoses(RuleContext *ctx)
 {
+	static const RuleId dx_rules[] = {RULE_DX_MISSING, RULE_DX_TOO_MANY, RULE_DX_INVALID, RULE_DX_NOT_BILLABLE,
+		RULE_DX_EXTERNAL_CAUSE_PRIMARY, RULE_DX_MANIFESTATION_PRIMARY, RULE_DX_UNACCEPTABLE_PRIMARY,
+		RULE_DX_AGE_CONFLICT, RULE_DX_SEX_CONFLICT, RULE_DX_DUPLICATE, RULE_DX_UNSPECIFIED, RULE_DX_POINTER_INVALID,
+	RULE_MOD_LATERALITY_DX};
 	const FieldValue *dx = &ctx->claim->f[CF_DIAGNOSES];
+	size_t		i;
 
 	if (dx->state == VALUE_ABSENT || dx->state == VALUE_INVALID)
 	{
 		/* no list to point into: the pointers cannot be checked either */
-		if (dx->state == VALUE_ABSENT)
-		{
-			rule_not_checked(ctx, RULE_DX_MISSING, "the claim has no diagnoses field");
-			rule_not_checked(ctx, RULE_DX_POINTER_INVALID, "the claim has no diagnoses field");
-		}
+		for (i = 0; i < lengthof(dx_rules); i++)
+			rule_not_checked(ctx, dx_rules[i], dx->state == VALUE_ABSENT ? "the claim has no diagnoses field"
+							 : "the diagnoses could not be read (FIELD_INVALID)");
 		return;
 	}
 	if (dx->state == VALUE_MISSING || dx->nitems == 0)

@@ -62,6 +62,8 @@ check_units(RuleContext *ctx, const ClaimLine *line)
 {
 	const FieldValue *units = &line->f[LF_UNITS];
 
+	if (units->state == VALUE_ABSENT)
+		rule_not_checked(ctx, RULE_UNITS_INVALID, "line %d has no units field", line->line_no);
 	if (!rule_on(ctx, RULE_UNITS_INVALID) || units->state == VALUE_ABSENT || units->state == VALUE_INVALID)
 		return;
 	if (units->state == VALUE_MISSING)
@@ -194,6 +196,8 @@ check_place_of_service(RuleContext *ctx, const ClaimLine *line, bool pos_loaded)
 	const FieldValue *pos = line_place_of_service(ctx->claim, line);
 	DateADT		date;
 
+	if (pos->state == VALUE_ABSENT && !ctx->institutional)
+		rule_not_checked(ctx, RULE_POS_INVALID, "the claim has no place_of_service field");
 	if (!rule_on(ctx, RULE_POS_INVALID) || ctx->institutional || pos->state == VALUE_ABSENT ||
 		pos->state == VALUE_INVALID)
 		return;
@@ -430,7 +434,11 @@ check_same_day(RuleContext *ctx)
 		rule_not_checked(ctx, RULE_MUE_DAY, "cleanclaim.mue is empty");
 	if (claim->nlines > MAX_PAIRWISE_LINES)
 	{
-		rule_not_checked(ctx, RULE_NCCI_PTP_NEVER, "the claim has more than %d lines", MAX_PAIRWISE_LINES);
+		static const RuleId same_day_rules[] = {RULE_NCCI_PTP_NEVER, RULE_NCCI_PTP_MODIFIER, RULE_MUE_DAY,
+		RULE_EM_SAME_DAY_NO_25, RULE_LINE_DUPLICATE};
+
+		for (i = 0; i < (int) lengthof(same_day_rules); i++)
+			rule_not_checked(ctx, same_day_rules[i], "the claim has more than %d lines", MAX_PAIRWISE_LINES);
 		return;
 	}
 	lines = palloc(Max(claim->nlines, 1) * sizeof(DatedLine));
@@ -454,6 +462,10 @@ check_same_day(RuleContext *ctx)
 void
 check_procedures(RuleContext *ctx)
 {
+	static const RuleId line_rules[] = {RULE_AUTH_MISSING, RULE_DX_POINTER_INVALID, RULE_PROC_INVALID,
+		RULE_UNITS_INVALID, RULE_MOD_INVALID, RULE_MOD_CONFLICT, RULE_MOD_LATERALITY_DX, RULE_NCCI_PTP_NEVER,
+		RULE_NCCI_PTP_MODIFIER, RULE_MUE_LINE, RULE_MUE_DAY, RULE_EM_SAME_DAY_NO_25, RULE_LINE_DUPLICATE,
+	RULE_NDC_REQUIRED, RULE_NDC_INVALID, RULE_POS_INVALID};
 	const Claim *claim = ctx->claim;
 	bool		hcpcs_loaded = refdata_has_rows(REF_HCPCS);
 	bool		modifiers_loaded = refdata_has_rows(REF_MODIFIERS);
@@ -461,11 +473,16 @@ check_procedures(RuleContext *ctx)
 	bool		mue_loaded = refdata_has_rows(REF_MUE);
 	int			i;
 
-	if (claim->f[CF_LINES].state == VALUE_ABSENT)
+	if (claim->nlines == 0)
 	{
-		rule_not_checked(ctx, RULE_PROC_INVALID, "the claim has no lines field");
+		for (i = 0; i < (int) lengthof(line_rules); i++)
+			rule_not_checked(ctx, line_rules[i], claim->f[CF_LINES].state == VALUE_ABSENT ? "the claim has no lines field"
+							 : claim->f[CF_LINES].state == VALUE_INVALID ? "the lines could not be read (FIELD_INVALID)"
+							 : "the claim has no lines");
 		return;
 	}
+	if (!refdata_has_rows(REF_ICD10CM))
+		rule_not_checked(ctx, RULE_MOD_LATERALITY_DX, "cleanclaim.icd10cm_codes is empty");
 	if (!hcpcs_loaded)
 		rule_not_checked(ctx, RULE_PROC_INVALID, "cleanclaim.hcpcs_codes is empty: only the code shape was checked");
 	if (!modifiers_loaded)
