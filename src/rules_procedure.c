@@ -374,6 +374,7 @@ check_same_day_group(RuleContext *ctx, const DatedLine *lines, int first, int en
 	int			i;
 	int			j;
 	bool		surgery = false;
+	bool	   *duplicate = palloc0((end - first) * sizeof(bool));	/* reported as a repeat already */
 
 	for (i = first; i < end; i++)
 		surgery |= is_surgical_procedure(lines[i].code);
@@ -397,12 +398,17 @@ check_same_day_group(RuleContext *ctx, const DatedLine *lines, int first, int en
 
 			if (lines[i].code == lines[j].code)
 			{
-				if (rule_on(ctx, RULE_LINE_DUPLICATE) && same_modifiers(a, b) && !is_repeat(a) && !is_repeat(b) &&
+				/* each repeated line once, against the first line it repeats */
+				if (rule_on(ctx, RULE_LINE_DUPLICATE) && !duplicate[i - first] && !duplicate[j - first] &&
+					same_modifiers(a, b) && !is_repeat(a) && !is_repeat(b) &&
 					a->f[LF_UNITS].state == b->f[LF_UNITS].state &&
 					(a->f[LF_UNITS].state != VALUE_OK || a->f[LF_UNITS].v.num == b->f[LF_UNITS].v.num))
+				{
+					duplicate[j - first] = true;
 					rule_issue(ctx, RULE_LINE_DUPLICATE, b->line_no, "procedure", proc_text(b),
 							   "line %d repeats line %d (%s on %s, same modifiers and units) without 76, 77 or 91",
 							   b->line_no, a->line_no, proc_text(b), date_text(lines[j].date));
+				}
 				continue;
 			}
 			if (ncci_loaded)
