@@ -220,6 +220,8 @@ check_charges(RuleContext *ctx)
 	if (rule_on(ctx, RULE_CHARGE_NOT_POSITIVE) && total->state == VALUE_OK && total->v.num <= 0)
 		rule_issue(ctx, RULE_CHARGE_NOT_POSITIVE, 0, "total_charge", psprintf("%.2f", total->v.num),
 				   "total charge %.2f is not positive", total->v.num);
+	else if (rule_on(ctx, RULE_CHARGE_NOT_POSITIVE) && total->state == VALUE_MISSING)
+		rule_issue(ctx, RULE_CHARGE_NOT_POSITIVE, 0, "total_charge", NULL, "the claim has no total charge");
 	if (!rule_on(ctx, RULE_CHARGE_TOTAL_MISMATCH))
 		return;
 	if (total->state != VALUE_OK || !all_lines)
