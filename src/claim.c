@@ -270,9 +270,10 @@ set_wrong_kind(Claim *claim, FieldValue *fv, int line_no, const char *field, con
 /*
  * An ISO 8601 calendar date: YYYY-MM-DD or YYYYMMDD, optionally followed by a
  * time (T or a space).  Independent of DateStyle, so reading is immutable.
+ * *shape_ok tells a date that does not exist (2024-02-30) from other text.
  */
 static bool
-parse_iso_date(ClaimStr s, DateADT *date)
+parse_iso_date(ClaimStr s, DateADT *date, bool *shape_ok)
 {
 	int			y,
 				m,
@@ -301,6 +302,7 @@ parse_iso_date(ClaimStr s, DateADT *date)
 	}
 	else
 		return false;
+	*shape_ok = true;
 	if (y < 1 || m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1])
 		return false;
 	*date = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
@@ -346,6 +348,7 @@ static void
 read_date(Claim *claim, FieldValue *fv, int line_no, const char *field, const RawValue *raw)
 {
 	ClaimStr	s;
+	bool		shape_ok = false;
 
 	if (raw->kind == RAW_DATE)
 	{
@@ -368,10 +371,11 @@ read_date(Claim *claim, FieldValue *fv, int line_no, const char *field, const Ra
 	fv->raw = s;
 	if (s.len == 0)
 		fv->state = VALUE_MISSING;
-	else if (parse_iso_date(s, &fv->v.date))
+	else if (parse_iso_date(s, &fv->v.date, &shape_ok))
 		fv->state = VALUE_OK;
 	else
-		set_invalid(claim, fv, line_no, field, s, "a date is written YYYY-MM-DD (or YYYYMMDD)");
+		set_invalid(claim, fv, line_no, field, s, shape_ok ? "there is no such calendar date"
+					: "a date is written YYYY-MM-DD (or YYYYMMDD)");
 }
 
 static void
