@@ -136,6 +136,12 @@ check_timely_filing(RuleContext *ctx)
 		rule_not_checked(ctx, RULE_TIMELY_FILING_EXPIRED, "the claim has no readable date of service");
 		return;
 	}
+	if (submitted->state == VALUE_INVALID)
+	{
+		/* not "not submitted yet": today is no stand-in for a date we could not read */
+		rule_not_checked(ctx, RULE_TIMELY_FILING_EXPIRED, "submitted_on could not be read (FIELD_INVALID)");
+		return;
+	}
 	if (ctx->payer != NULL && ctx->payer->timely_filing_days > 0)
 	{
 		days = ctx->payer->timely_filing_days;
