@@ -156,13 +156,15 @@ check_timely_filing(RuleContext *ctx)
 	deadline = service + days;
 	if (basis > deadline)
 		rule_issue(ctx, RULE_TIMELY_FILING_EXPIRED, 0, "submitted_on", date_text(basis),
-				   "%s %s is %d days past %s %d-day filing limit (service %s, limit %s)",
+				   "%s %s is %d day%s past %s %d-day filing limit (service %s, limit %s)",
 				   submitted->state == VALUE_OK ? "submitted on" : "today,", date_text(basis),
-				   basis - deadline, whose, days, date_text(service), date_text(deadline));
+				   basis - deadline, basis - deadline == 1 ? "" : "s", whose, days, date_text(service),
+				   date_text(deadline));
 	else if (deadline - basis <= p->timely_warn_days && submitted->state != VALUE_OK)
 		rule_issue_at(ctx, RULE_TIMELY_FILING_EXPIRED, SEV_WARNING, 0, "service_from", date_text(service),
-					  "%d days left before %s %d-day filing limit (service %s, limit %s)",
-					  deadline - basis, whose, days, date_text(service), date_text(deadline));
+					  "%d day%s left before %s %d-day filing limit (service %s, limit %s)",
+					  deadline - basis, deadline - basis == 1 ? "" : "s", whose, days, date_text(service),
+					  date_text(deadline));
 }
 
 static void

@@ -95,16 +95,16 @@ check_age_and_sex(RuleContext *ctx, const FieldValue *item, int position, DateAD
 		const char *group = NULL;
 
 		if ((flags & MCE_NEWBORN) && age != 0)
-			group = "newborn (age 0)";
+			group = "a newborn (age 0)";
 		else if ((flags & MCE_PEDIATRIC) && age > 17)
-			group = "pediatric (age 0-17)";
+			group = "a pediatric (age 0-17)";
 		else if ((flags & MCE_MATERNITY) && (age < 9 || age > 64))
-			group = "maternity (age 9-64)";
+			group = "a maternity (age 9-64)";
 		else if ((flags & MCE_ADULT) && (age < 15 || age > 124))
-			group = "adult (age 15-124)";
+			group = "an adult (age 15-124)";
 		if (group != NULL)
 			rule_issue(ctx, RULE_DX_AGE_CONFLICT, 0, "diagnoses", code,
-					   "diagnosis %d %s is a %s code and the patient is %d on %s", position, code, group, age,
+					   "diagnosis %d %s is %s code and the patient is %d on %s", position, code, group, age,
 					   date_text(date));
 	}
 	if (rule_on(ctx, RULE_DX_SEX_CONFLICT) && sex->state == VALUE_OK && sex->raw.len == 1)
@@ -187,7 +187,8 @@ check_diagnosis_list(RuleContext *ctx)
 		if (item->state != VALUE_OK)
 		{
 			if (rule_on(ctx, RULE_DX_INVALID))
-				rule_issue(ctx, RULE_DX_INVALID, 0, "diagnoses", field_text(item),
+				rule_issue(ctx, RULE_DX_INVALID, 0, "diagnoses",
+						   item->state == VALUE_MISSING ? NULL : field_text(item),
 						   item->state == VALUE_MISSING ? "diagnosis %d is empty%s"
 						   : "diagnosis %d \"%s\" is not an ICD-10-CM code: %s", i + 1,
 						   item->state == VALUE_MISSING ? "" : field_text(item),
@@ -249,7 +250,7 @@ check_pointers(RuleContext *ctx)
 
 			if (p->state != VALUE_OK)
 				rule_issue(ctx, RULE_DX_POINTER_INVALID, line->line_no, "dx_pointers", field_text(p),
-						   "line %d diagnosis pointer \"%s\" is not a number", line->line_no, field_text(p));
+						   "line %d diagnosis pointer \"%s\" is not a whole number", line->line_no, field_text(p));
 			else if (p->v.ival < 1 || p->v.ival > ndx)
 				rule_issue(ctx, RULE_DX_POINTER_INVALID, line->line_no, "dx_pointers", field_text(p),
 						   "line %d points to diagnosis %s, but the claim has %d", line->line_no,
