@@ -6,6 +6,8 @@
 
 #include <math.h>
 
+#include "lib/stringinfo.h"
+
 #include "code_type.h"
 #include "rules.h"
 
@@ -277,6 +279,30 @@ has_bypass_modifier(const RuleParams *p, const ClaimLine *line)
 	return false;
 }
 
+/*
+ * The bypass modifiers to name in a message: all of them when the list is
+ * short (a payer's own), else the distinct-service ones it holds and "...".
+ */
+static const char *
+bypass_text(const RuleParams *p)
+{
+	static const char *const distinct[] = {"59", "XE", "XS", "XP", "XU"};
+	StringInfoData s;
+	size_t		i;
+	int			j;
+
+	initStringInfo(&s);
+	for (j = 0; j < p->nbypass && p->nbypass <= 8; j++)
+		appendStringInfo(&s, "%s%s", j > 0 ? ", " : "", p->bypass_modifiers[j]);
+	for (i = 0; i < lengthof(distinct) && p->nbypass > 8; i++)
+		for (j = 0; j < p->nbypass; j++)
+			if (strcmp(p->bypass_modifiers[j], distinct[i]) == 0)
+				appendStringInfo(&s, "%s%s", s.len > 0 ? ", " : "", distinct[i]);
+	if (p->nbypass > 8)
+		appendStringInfo(&s, "%s...", s.len > 0 ? ", " : "");
+	return p->nbypass > 0 ? s.data : "none configured";
+}
+
 /* An NCCI edit with column1 and column2 on the date, or NULL. */
 static const RefEntry *
 ncci_edit(const RuleContext *ctx, int64 column1, int64 column2, DateADT date)
@@ -306,9 +332,9 @@ check_ncci_pair(RuleContext *ctx, const DatedLine *col1, const DatedLine *col2)
 	else if (edit->a == 1 && rule_on(ctx, RULE_NCCI_PTP_MODIFIER) &&
 			 !has_bypass_modifier(&ctx->config->params, col2->line))
 		rule_issue(ctx, RULE_NCCI_PTP_MODIFIER, col2->line->line_no, "modifiers", proc_text(col2->line),
-				   "line %d %s is bundled into line %d %s on %s unless it carries an NCCI-associated modifier (59, XE, XS, XP, XU, ...)",
+				   "line %d %s is bundled into line %d %s on %s unless it carries an NCCI-associated modifier (%s)",
 				   col2->line->line_no, proc_text(col2->line), col1->line->line_no, proc_text(col1->line),
-				   date_text(col1->date));
+				   date_text(col1->date), bypass_text(&ctx->config->params));
 }
 
 static bool
