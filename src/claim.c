@@ -670,6 +670,10 @@ void
 claim_set_line_field(Claim *claim, ClaimLine *line, LineFieldId id, const RawValue *raw)
 {
 	read_field(claim, &line->f[id], &line_field_specs[id], line->line_no, raw);
-	if (id == LF_LINE_NO && line->f[id].state == VALUE_OK)
+	/* issues on line 0 would read as header issues: a line keeps its position then */
+	if (id == LF_LINE_NO && line->f[id].state == VALUE_OK && line->f[id].v.ival < 1)
+		set_invalid(claim, &line->f[id], line->line_no, line_field_specs[id].name,
+					claim_str(psprintf("%d", line->f[id].v.ival)), "a line number is 1 or more");
+	else if (id == LF_LINE_NO && line->f[id].state == VALUE_OK)
 		line->line_no = line->f[id].v.ival;
 }
