@@ -320,13 +320,13 @@ parse_number(ClaimStr s, double *out)
 	return end != str && *end == '\0' && errno == 0 && isfinite(*out);
 }
 
+/* A numeric as a double; false (no error) for NaN and for what a double cannot hold (1e400, 1e-400). */
 static bool
 numeric_to_double(Numeric n, double *out)
 {
 	if (numeric_is_nan(n))
 		return false;
-	*out = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(n)));
-	return isfinite(*out);
+	return parse_number(claim_str(DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(n)))), out);
 }
 
 static void
@@ -389,7 +389,7 @@ read_number(Claim *claim, FieldValue *fv, int line_no, const char *field, const 
 		case RAW_NUMERIC:
 			ok = numeric_to_double(raw->numeric, &d);
 			if (!ok)
-				fv->raw = claim_str("NaN");
+				fv->raw = claim_str(DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(raw->numeric))));
 			break;
 		case RAW_FLOAT:
 			d = raw->fnum;
