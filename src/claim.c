@@ -438,7 +438,7 @@ read_code(Claim *claim, FieldValue *fv, int line_no, const char *field, const Ra
 	}
 	if (!raw_text(raw, &s))
 	{
-		set_wrong_kind(claim, fv, line_no, field, raw, psprintf("a %s code", type->name));
+		set_wrong_kind(claim, fv, line_no, field, raw, psprintf("a code of type %s", type->name));
 		return;
 	}
 	s = trimmed(s);
@@ -476,28 +476,32 @@ split_list(ClaimStr s, ClaimStr **items)
 	return n;
 }
 
-/* Read one list item into item, by the list's kind. */
-static void
+/*
+ * Read one list item into item, by the list's kind.  False for an item of the
+ * wrong kind (a list or an object in the list): the caller reports it.
+ */
+static bool
 read_list_item(FieldValue *item, FieldKind kind, const RawValue *raw)
 {
 	ClaimStr	s;
+	ClaimStr	none = {"", 0};
 
 	if (raw->kind == RAW_NULL)
 	{
 		item->state = VALUE_MISSING;
-		return;
+		return true;
 	}
 	if (kind == FK_ICD_LIST && raw->kind == RAW_CODE && raw->code_type == &icd10cm_type)
 	{
 		item->state = VALUE_OK;
 		item->v.code = raw->code;
-		return;
+		return true;
 	}
 	if (!raw_text(raw, &s))
 	{
 		item->state = VALUE_INVALID;
-		item->raw = claim_str(raw_kind_name(raw));
-		return;
+		item->raw = none;		/* see value_reported_invalid() */
+		return false;
 	}
 	s = trimmed(s);
 	item->raw = s;
@@ -514,6 +518,7 @@ read_list_item(FieldValue *item, FieldKind kind, const RawValue *raw)
 	}
 	else
 		item->state = VALUE_OK;
+	return true;
 }
 
 static void
@@ -535,7 +540,11 @@ read_list(Claim *claim, FieldValue *fv, int line_no, const char *field, FieldKin
 			if (tok != WJB_ELEM)
 				continue;
 			raw_from_jsonb_value(&v, &item);
-			read_list_item(&fv->items[fv->nitems++], kind, &item);
+			if (!read_list_item(&fv->items[fv->nitems++], kind, &item))
+				claim_invalid_field(claim, line_no, field, claim_str(""),
+									psprintf("item %d: %s is expected, not %s", fv->nitems,
+											 kind == FK_ICD_LIST ? "an ICD-10-CM code" : kind == FK_INT_LIST ? "a number" : "a modifier",
+											 raw_kind_name(&item)));
 		}
 	}
 	else if (raw->kind == RAW_ARRAY)
@@ -584,7 +593,7 @@ read_list(Claim *claim, FieldValue *fv, int line_no, const char *field, FieldKin
 				item.kind = RAW_OTHER;
 				item.text = claim_str(OidOutputFunctionCall(outfunc, elems[i]));
 			}
-			read_list_item(&fv->items[fv->nitems++], kind, &item);
+			(void) read_list_item(&fv->items[fv->nitems++], kind, &item);
 		}
 	}
 	else if (raw->kind == RAW_TEXT || raw->kind == RAW_OTHER || (kind == FK_INT_LIST && raw->kind == RAW_NUMERIC))
@@ -607,7 +616,7 @@ read_list(Claim *claim, FieldValue *fv, int line_no, const char *field, FieldKin
 
 			item.kind = RAW_TEXT;
 			item.text = parts[i];
-			read_list_item(&fv->items[fv->nitems++], kind, &item);
+			(void) read_list_item(&fv->items[fv->nitems++], kind, &item);
 		}
 	}
 	else

@@ -67,7 +67,7 @@ check_npi(RuleContext *ctx, RuleId rule, const FieldValue *fv, int line_no, cons
 	}
 	if (fv->state == VALUE_MISSING && required)
 		rule_issue(ctx, rule, line_no, field, NULL, "%s is missing", label);
-	else if (fv->state == VALUE_INVALID)
+	else if (fv->state == VALUE_INVALID && !value_reported_invalid(fv))
 		rule_issue(ctx, rule, line_no, field, field_text(fv), "%s %s is not a valid NPI: %s",
 				   label, field_text(fv), invalid_code_reason(&npi_type, fv));
 }

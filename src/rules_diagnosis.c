@@ -186,7 +186,7 @@ check_diagnosis_list(RuleContext *ctx)
 
 		if (item->state != VALUE_OK)
 		{
-			if (rule_on(ctx, RULE_DX_INVALID))
+			if (rule_on(ctx, RULE_DX_INVALID) && !value_reported_invalid(item))
 				rule_issue(ctx, RULE_DX_INVALID, 0, "diagnoses",
 						   item->state == VALUE_MISSING ? NULL : field_text(item),
 						   item->state == VALUE_MISSING ? "diagnosis %d is empty%s"
@@ -248,7 +248,9 @@ check_pointers(RuleContext *ctx)
 		{
 			const FieldValue *p = &ptrs->items[j];
 
-			if (p->state != VALUE_OK)
+			if (value_reported_invalid(p))
+				continue;
+			else if (p->state != VALUE_OK)
 				rule_issue(ctx, RULE_DX_POINTER_INVALID, line->line_no, "dx_pointers", field_text(p),
 						   "line %d diagnosis pointer \"%s\" is not a whole number", line->line_no, field_text(p));
 			else if (p->v.ival < 1 || p->v.ival > ndx)

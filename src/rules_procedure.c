@@ -35,7 +35,7 @@ check_procedure_code(RuleContext *ctx, const ClaimLine *line, bool hcpcs_loaded)
 	DateADT		date;
 	const RefEntry *other;
 
-	if (!rule_on(ctx, RULE_PROC_INVALID))
+	if (!rule_on(ctx, RULE_PROC_INVALID) || value_reported_invalid(proc))
 		return;
 	if (proc->state == VALUE_MISSING || proc->state == VALUE_ABSENT)
 		rule_issue(ctx, RULE_PROC_INVALID, line->line_no, "procedure", NULL,
@@ -100,6 +100,8 @@ check_modifier_list(RuleContext *ctx, const ClaimLine *line, bool modifiers_load
 		ClaimStr	m = mods->items[i].raw;
 		char		up[3];
 
+		if (value_reported_invalid(&mods->items[i]))
+			continue;
 		if (!is_modifier_shape(m))
 		{
 			rule_issue(ctx, RULE_MOD_INVALID, line->line_no, "modifiers", field_text(&mods->items[i]),
@@ -182,7 +184,7 @@ check_drug(RuleContext *ctx, const ClaimLine *line)
 {
 	const FieldValue *ndc = &line->f[LF_NDC];
 
-	if (rule_on(ctx, RULE_NDC_INVALID) && ndc->state == VALUE_INVALID)
+	if (rule_on(ctx, RULE_NDC_INVALID) && ndc->state == VALUE_INVALID && !value_reported_invalid(ndc))
 		rule_issue(ctx, RULE_NDC_INVALID, line->line_no, "ndc", field_text(ndc),
 				   "line %d NDC \"%s\" is not valid: %s", line->line_no, field_text(ndc),
 				   invalid_code_reason(&ndc_type, ndc));
