@@ -118,12 +118,16 @@ closest_field(const FieldSpec *specs, int n, const char *name, int len)
 {
 	const char *best = NULL;
 	int			best_distance = 3;	/* at most 2 edits, or a third of the name */
+	char	   *lower = pnstrdup(name, len);
 	int			i;
 
+	/* the contract's names are lower case: Payer_ID is payer_id misspelled */
+	for (i = 0; i < len; i++)
+		lower[i] = (lower[i] >= 'A' && lower[i] <= 'Z') ? lower[i] - 'A' + 'a' : lower[i];
 	for (i = 0; i < n; i++)
 	{
 		int			flen = strlen(specs[i].name);
-		int			d = varstr_levenshtein(name, len, specs[i].name, flen, 1, 1, 1, true);
+		int			d = varstr_levenshtein(lower, len, specs[i].name, flen, 1, 1, 1, true);
 
 		if (d < best_distance && d <= Max(flen, len) / 3)
 		{
@@ -413,6 +417,8 @@ read_number(Claim *claim, FieldValue *fv, int line_no, const char *field, const 
 		ok = false;
 	if (!ok)
 	{
+		if (fv->raw.s == NULL)
+			(void) raw_text(raw, &fv->raw);	/* a number that is not whole: show it */
 		set_invalid(claim, fv, line_no, field, fv->raw, integral ? "a whole number is expected" : "a number is expected");
 		return;
 	}
