@@ -116,12 +116,16 @@ closest_field(const FieldSpec *specs, int n, const char *name, int len)
 {
 	const char *best = NULL;
 	int			best_distance = 3;	/* at most 2 edits, or a third of the name */
+	char	   *lower = pnstrdup(name, len);
 	int			i;
 
+	/* the contract's names are lower case: Payer_ID is payer_id misspelled */
+	for (i = 0; i < len; i++)
+		lower[i] = (lower[i] >= 'A' && lower[i] <= 'Z') ? lower[i] - 'A' + 'a' : lower[i];
 	for (i = 0; i < n; i++)
 	{
 		int			flen = strlen(specs[i].name);
-		int			d = varstr_levenshtein(name, len, specs[i].name, flen, 1, 1, 1, true);
+		int			d = varstr_levenshtein(lower, len, specs[i].name, flen, 1, 1, 1, true);
 
 		if (d < best_distance && d <= Max(flen, len) / 3)
 		{
@@ -268,9 +272,10 @@ set_wrong_kind(Claim *claim, FieldValue *fv, int line_no, const char *field, con
 /*
  * An ISO 8601 calendar date: YYYY-MM-DD or YYYYMMDD, optionally followed by a
  * time (T or a space).  Independent of DateStyle, so reading is immutable.
+ * *shape_ok tells a date that does not exist (2024-02-30) from other text.
  */
 static bool
-parse_iso_date(ClaimStr s, DateADT *date)
+parse_iso_date(ClaimStr s, DateADT *date, bool *shape_ok)
 {
 	int			y,
 				m,
@@ -299,6 +304,7 @@ parse_iso_date(ClaimStr s, DateADT *date)
 	}
 	else
 		return false;
+	*shape_ok = true;
 	if (y < 1 || m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1])
 		return false;
 	*date = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
@@ -382,7 +388,8 @@ numeric_to_double(Numeric n, double *out)
 	if (ndigits > 0 && weight - ndigits + 1 != 0)
 		value *= pow(NUMERIC_BASE, weight - ndigits + 1);
 	*out = negative ? -value : value;
-	return isfinite(*out);
+	/* what a double cannot hold (1e400, 1e-400) is not read as infinity or 0 */
+	return isfinite(*out) && (*out != 0 || ndigits == 0);
 }
 
 static void
@@ -404,6 +411,7 @@ static void
 read_date(Claim *claim, FieldValue *fv, int line_no, const char *field, const RawValue *raw)
 {
 	ClaimStr	s;
+	bool		shape_ok = false;
 
 	if (raw->kind == RAW_DATE)
 	{
@@ -426,10 +434,11 @@ read_date(Claim *claim, FieldValue *fv, int line_no, const char *field, const Ra
 	fv->raw = s;
 	if (s.len == 0)
 		fv->state = VALUE_MISSING;
-	else if (parse_iso_date(s, &fv->v.date))
+	else if (parse_iso_date(s, &fv->v.date, &shape_ok))
 		fv->state = VALUE_OK;
 	else
-		set_invalid(claim, fv, line_no, field, s, "a date is written YYYY-MM-DD (or YYYYMMDD)");
+		set_invalid(claim, fv, line_no, field, s, shape_ok ? "there is no such calendar date"
+					: "a date is written YYYY-MM-DD (or YYYYMMDD)");
 }
 
 static void
@@ -443,7 +452,7 @@ read_number(Claim *claim, FieldValue *fv, int line_no, const char *field, const 
 		case RAW_NUMERIC:
 			ok = numeric_to_double(raw->numeric, &d);
 			if (!ok)
-				fv->raw = claim_str("NaN");
+				fv->raw = claim_str(DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(raw->numeric))));
 			break;
 		case RAW_FLOAT:
 			d = raw->fnum;
@@ -467,6 +476,8 @@ read_number(Claim *claim, FieldValue *fv, int line_no, const char *field, const 
 		ok = false;
 	if (!ok)
 	{
+		if (fv->raw.s == NULL)
+			(void) raw_text(raw, &fv->raw);	/* a number that is not whole: show it */
 		set_invalid(claim, fv, line_no, field, fv->raw, integral ? "a whole number is expected" : "a number is expected");
 		return;
 	}
@@ -492,7 +503,7 @@ read_code(Claim *claim, FieldValue *fv, int line_no, const char *field, const Ra
 	}
 	if (!raw_text(raw, &s))
 	{
-		set_wrong_kind(claim, fv, line_no, field, raw, psprintf("a %s code", type->name));
+		set_wrong_kind(claim, fv, line_no, field, raw, psprintf("a code of type %s", type->name));
 		return;
 	}
 	s = trimmed(s);
@@ -530,39 +541,43 @@ split_list(ClaimStr s, ClaimStr **items)
 	return n;
 }
 
-/* Read one list item into item, by the list's kind. */
-static void
+/*
+ * Read one list item into item, by the list's kind.  False for an item of the
+ * wrong kind (a list or an object in the list): the caller reports it.
+ */
+static bool
 read_list_item(FieldValue *item, FieldKind kind, const RawValue *raw)
 {
 	ClaimStr	s;
+	ClaimStr	none = {"", 0};
 
 	if (raw->kind == RAW_NULL)
 	{
 		item->state = VALUE_MISSING;
-		return;
+		return true;
 	}
 	if (kind == FK_ICD_LIST && raw->kind == RAW_CODE && raw->code_type == &icd10cm_type)
 	{
 		item->state = VALUE_OK;
 		item->v.code = raw->code;
-		return;
+		return true;
 	}
 	if (kind == FK_INT_LIST && (raw->kind == RAW_NUMERIC || raw->kind == RAW_FLOAT))
 	{
-		double		d = raw->fnum;
+		double		d = raw->kind == RAW_FLOAT ? raw->fnum : 0;
 
 		item->state = (raw->kind == RAW_FLOAT || numeric_to_double(raw->numeric, &d)) &&
 			d == floor(d) && fabs(d) < 1e6 ? VALUE_OK : VALUE_INVALID;
 		item->v.ival = item->state == VALUE_OK ? (int32) d : 0;
 		if (item->state == VALUE_INVALID)
 			raw_text(raw, &item->raw);
-		return;
+		return true;
 	}
 	if (!raw_text(raw, &s))
 	{
 		item->state = VALUE_INVALID;
-		item->raw = claim_str(raw_kind_name(raw));
-		return;
+		item->raw = none;		/* see value_reported_invalid() */
+		return false;
 	}
 	s = trimmed(s);
 	item->raw = s;
@@ -579,6 +594,7 @@ read_list_item(FieldValue *item, FieldKind kind, const RawValue *raw)
 	}
 	else
 		item->state = VALUE_OK;
+	return true;
 }
 
 static void
@@ -598,7 +614,11 @@ read_list(Claim *claim, FieldValue *fv, int line_no, const char *field, FieldKin
 			RawValue	item;
 
 			raw_from_jsonb_value(&v, &item);
-			read_list_item(&fv->items[fv->nitems++], kind, &item);
+			if (!read_list_item(&fv->items[fv->nitems++], kind, &item))
+				claim_invalid_field(claim, line_no, field, claim_str(""),
+									psprintf("item %d: %s is expected, not %s", fv->nitems,
+											 kind == FK_ICD_LIST ? "an ICD-10-CM code" : kind == FK_INT_LIST ? "a number" : "a modifier",
+											 raw_kind_name(&item)));
 		}
 	}
 	else if (raw->kind == RAW_ARRAY)
@@ -647,7 +667,7 @@ read_list(Claim *claim, FieldValue *fv, int line_no, const char *field, FieldKin
 				item.kind = RAW_OTHER;
 				item.text = claim_str(OidOutputFunctionCall(outfunc, elems[i]));
 			}
-			read_list_item(&fv->items[fv->nitems++], kind, &item);
+			(void) read_list_item(&fv->items[fv->nitems++], kind, &item);
 		}
 	}
 	else if (raw->kind == RAW_TEXT || raw->kind == RAW_OTHER || (kind == FK_INT_LIST && raw->kind == RAW_NUMERIC))
@@ -670,7 +690,7 @@ read_list(Claim *claim, FieldValue *fv, int line_no, const char *field, FieldKin
 
 			item.kind = RAW_TEXT;
 			item.text = parts[i];
-			read_list_item(&fv->items[fv->nitems++], kind, &item);
+			(void) read_list_item(&fv->items[fv->nitems++], kind, &item);
 		}
 	}
 	else
@@ -733,6 +753,10 @@ void
 claim_set_line_field(Claim *claim, ClaimLine *line, LineFieldId id, const RawValue *raw)
 {
 	read_field(claim, &line->f[id], &line_field_specs[id], line->line_no, raw);
-	if (id == LF_LINE_NO && line->f[id].state == VALUE_OK)
+	/* issues on line 0 would read as header issues: a line keeps its position then */
+	if (id == LF_LINE_NO && line->f[id].state == VALUE_OK && line->f[id].v.ival < 1)
+		set_invalid(claim, &line->f[id], line->line_no, line_field_specs[id].name,
+					claim_str(psprintf("%d", line->f[id].v.ival)), "a line number is 1 or more");
+	else if (id == LF_LINE_NO && line->f[id].state == VALUE_OK)
 		line->line_no = line->f[id].v.ival;
 }

@@ -128,6 +128,18 @@ typedef struct FieldValue
 	struct FieldValue *items;
 } FieldValue;
 
+/*
+ * An INVALID value whose problem the reader has reported already, as
+ * FIELD_INVALID: a value of the wrong kind (a list where a code goes, an
+ * object in a list of codes).  It keeps no text.  INVALID code values that
+ * kept their text (a code of the wrong shape) are their own rule's to report.
+ */
+static inline bool
+value_reported_invalid(const FieldValue *fv)
+{
+	return fv->state == VALUE_INVALID && fv->raw.len == 0;
+}
+
 typedef struct ClaimLine
 {
 	int			line_no;		/* line_no, or the line's position (1-based) */

@@ -102,6 +102,44 @@ get_string(JsonbContainer *object, const char *key, ClaimStr *out)
 	return true;
 }
 
+/*
+ * A jsonb number (or text, as elsewhere in the claim) that is a whole number
+ * in int range (not 1.7, not 1e20): no rounding, no error.
+ */
+static bool
+json_int(const JsonbValue *v, int *out)
+{
+	bool		error = false;
+
+	if (v != NULL && v->type == jbvString)
+	{
+		char	   *str = pnstrdup(v->val.string.val, v->val.string.len);
+		char	   *end;
+		long		n;
+
+		errno = 0;
+		n = strtol(str, &end, 10);
+		*out = (int) n;
+		return end != str && *end == '\0' && errno == 0 && n >= PG_INT32_MIN && n <= PG_INT32_MAX;
+	}
+	if (v == NULL || v->type != jbvNumeric)
+		return false;
+	*out = numeric_int4_opt_error(v->val.numeric, &error);
+	return !error && DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(v->val.numeric),
+													  NumericGetDatum(int64_to_numeric(*out))));
+}
+
+/* The text of a jsonb scalar, for messages. */
+static ClaimStr
+json_text(const JsonbValue *v)
+{
+	if (v->type == jbvString)
+		return (ClaimStr) {v->val.string.val, v->val.string.len};
+	if (v->type == jbvNumeric)
+		return claim_str(DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric))));
+	return claim_str("");
+}
+
 /* Hand a scalar element over to a claim field (strings, numbers, null alike). */
 static void
 set_from_value(Claim *claim, ClaimFieldId id, JsonbContainer *object, const char *key)
@@ -281,11 +319,11 @@ care_team_npi(JsonbContainer *claim_obj, const char *role, int seq, ClaimStr *np
 		JsonbContainer *member = array_object(team, i);
 		ClaimStr	code;
 		JsonbValue	s;
+		int			n;
 
 		if (role != NULL && !(concept_code(get_container(member, "role"), NULL, &code) && claim_str_eq(code, role)))
 			continue;
-		if (seq > 0 && !(get_value(member, "sequence", &s) && s.type == jbvNumeric &&
-						 DatumGetInt32(DirectFunctionCall1(numeric_int4, NumericGetDatum(s.val.numeric))) == seq))
+		if (seq > 0 && !(get_value(member, "sequence", &s) && json_int(&s, &n) && n == seq))
 			continue;
 		if (reference_id(get_container(member, "provider"), npi))
 			return true;
@@ -365,8 +403,12 @@ read_diagnoses(Claim *claim, JsonbContainer *obj, int **sequences)
 		FieldValue *item = &fv->items[fv->nitems];
 
 		(*sequences)[fv->nitems] = i + 1;
-		if (get_value(d, "sequence", &seq) && seq.type == jbvNumeric)
-			(*sequences)[fv->nitems] = DatumGetInt32(DirectFunctionCall1(numeric_int4, NumericGetDatum(seq.val.numeric)));
+		if (get_value(d, "sequence", &seq) && !json_int(&seq, &(*sequences)[fv->nitems]))
+		{
+			/* kept in its array position */
+			(*sequences)[fv->nitems] = i + 1;
+			claim_invalid_field(claim, 0, "diagnosis.sequence", json_text(&seq), "a whole number is expected");
+		}
 		if (concept_code(get_container(d, "diagnosisCodeableConcept"), NULL, &code))
 		{
 			item->raw = code;
@@ -375,6 +417,21 @@ read_diagnoses(Claim *claim, JsonbContainer *obj, int **sequences)
 		else
 			item->state = VALUE_MISSING;
 		fv->nitems++;
+	}
+	/* the first in sequence order is the principal diagnosis, wherever it sits in the array */
+	for (i = 1; i < fv->nitems; i++)
+	{
+		FieldValue	moved = fv->items[i];
+		int			seq = (*sequences)[i];
+		int			j;
+
+		for (j = i; j > 0 && (*sequences)[j - 1] > seq; j--)
+		{
+			fv->items[j] = fv->items[j - 1];
+			(*sequences)[j] = (*sequences)[j - 1];
+		}
+		fv->items[j] = moved;
+		(*sequences)[j] = seq;
 	}
 	fv->state = fv->nitems > 0 ? VALUE_OK : VALUE_MISSING;
 }
@@ -438,9 +495,9 @@ read_item(Claim *claim, ClaimLine *line, JsonbContainer *obj, JsonbContainer *it
 	if (array_size(care) > 0)
 	{
 		JsonbValue *seq = getIthJsonbValueFromContainer(care, 0);
+		int			seqno;
 
-		if (seq != NULL && seq->type == jbvNumeric &&
-			care_team_npi(obj, NULL, DatumGetInt32(DirectFunctionCall1(numeric_int4, NumericGetDatum(seq->val.numeric))), &s))
+		if (json_int(seq, &seqno) && care_team_npi(obj, NULL, seqno, &s))
 			set_line_from_str(claim, line, LF_RENDERING_NPI, s);
 	}
 	if (ptrs != NULL)
@@ -457,10 +514,9 @@ read_item(Claim *claim, ClaimLine *line, JsonbContainer *obj, JsonbContainer *it
 			int			j;
 
 			item_fv->state = VALUE_INVALID;
-			item_fv->raw = claim_str("?");
-			if (p == NULL || p->type != jbvNumeric)
-				continue;
-			seqno = DatumGetInt32(DirectFunctionCall1(numeric_int4, NumericGetDatum(p->val.numeric)));
+			item_fv->raw = p != NULL && p->type != jbvNull ? json_text(p) : claim_str("?");
+			if (!json_int(p, &seqno))
+				continue;			/* DX_POINTER_INVALID: not a whole number */
 			item_fv->raw = claim_str(psprintf("%d", seqno));
 			item_fv->state = VALUE_OK;
 			item_fv->v.ival = 0;	/* points nowhere unless the sequence exists */
@@ -468,7 +524,7 @@ read_item(Claim *claim, ClaimLine *line, JsonbContainer *obj, JsonbContainer *it
 				if (dx_sequences[j] == seqno)
 					item_fv->v.ival = j + 1;
 			if (item_fv->v.ival == 0)
-				item_fv->v.ival = ndx + seqno;	/* past the end: reported as such */
+				item_fv->v.ival = ndx + 1;	/* past the end (even for 0 or -1): reported as such */
 		}
 		fv->state = fv->nitems > 0 ? VALUE_OK : VALUE_MISSING;
 	}
@@ -479,7 +535,7 @@ claim_from_fhir(Jsonb *jb)
 {
 	Claim	   *claim = claim_new(SOURCE_FHIR);
 	JsonbContainer *obj = &jb->root;
-	ClaimStr	rt;
+	ClaimStr	rt = {NULL, 0};
 	JsonbContainer *items;
 	int		   *dx_sequences;
 	int			i;
@@ -497,11 +553,22 @@ claim_from_fhir(Jsonb *jb)
 	items = get_container(obj, "item");
 	if (items == NULL)
 		return claim;
+	if (!JsonContainerIsArray(items))
+	{
+		claim->f[CF_LINES].state = VALUE_INVALID;
+		claim_invalid_field(claim, 0, "item", claim_str(""), "item is a list of Claim.item objects");
+		return claim;
+	}
 	claim_alloc_lines(claim, array_size(items));
 	for (i = 0; i < claim->nlines; i++)
 	{
+		JsonbContainer *item = array_object(items, i);
+
 		claim->lines[i].line_no = i + 1;
-		read_item(claim, &claim->lines[i], obj, array_object(items, i), dx_sequences);
+		if (item == NULL || !JsonContainerIsObject(item))
+			claim_invalid_field(claim, i + 1, "item", claim_str(""), "each item is an object with the Claim.item elements");
+		else
+			read_item(claim, &claim->lines[i], obj, item, dx_sequences);
 	}
 	claim->f[CF_LINES].state = claim->nlines > 0 ? VALUE_OK : VALUE_MISSING;
 	return claim;

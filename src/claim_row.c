@@ -136,6 +136,15 @@ raw_from_datum(const ColumnMap *col, Datum d, bool isnull, RawValue *raw)
 			raw->kind = RAW_DATE;
 			raw->date = DatumGetDateADT(d);
 			break;
+		case TIMESTAMPOID:
+			/* as a date, not through the output function: its text follows DateStyle */
+			raw->kind = RAW_DATE;
+			raw->date = DatumGetDateADT(DirectFunctionCall1(timestamp_date, d));
+			break;
+		case TIMESTAMPTZOID:
+			raw->kind = RAW_DATE;
+			raw->date = DatumGetDateADT(DirectFunctionCall1(timestamptz_date, d));
+			break;
 		case NUMERICOID:
 			raw->kind = RAW_NUMERIC;
 			raw->numeric = DatumGetNumeric(d);

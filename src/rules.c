@@ -89,17 +89,33 @@ bad_param(const char *rule, const char *key, const char *expected)
 			 errhint("See the rule catalog in the README for the parameters each rule takes.")));
 }
 
+/* Whole-number parameters (days, lines, diagnoses) stay below this: days are added to dates. */
+#define MAX_PARAM_INT 1000000
+
+/* A jsonb number as a double, or false when it does not fit one (1e400). */
+static bool
+param_number(const JsonbValue *v, double *out)
+{
+	char	   *s;
+
+	if (v->type != jbvNumeric)
+		return false;
+	s = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
+	*out = strtod(s, NULL);
+	return isfinite(*out);
+}
+
 static int
 param_int(const char *rule, const char *key, const JsonbValue *v, int min)
 {
-	int32		n;
+	double		d;
 
-	if (v->type != jbvNumeric)
+	/* no rounding (30.5 is not 31 days) and no "integer out of range" error */
+	if (!param_number(v, &d) || d != floor(d))
 		bad_param(rule, key, "a whole number");
-	n = DatumGetInt32(DirectFunctionCall1(numeric_int4, NumericGetDatum(v->val.numeric)));
-	if (n < min)
-		bad_param(rule, key, psprintf("a whole number of at least %d", min));
-	return n;
+	if (d < min || d > MAX_PARAM_INT)
+		bad_param(rule, key, psprintf("a whole number from %d to %d", min, MAX_PARAM_INT));
+	return (int) d;
 }
 
 /* The strings of a jsonb array parameter. */
@@ -161,9 +177,8 @@ apply_params(RuleId rule, Jsonb *params, RuleParams *p)
 			p->max_dx_institutional = param_int(id, k, &v, 1);
 		else if (rule == RULE_CHARGE_TOTAL_MISMATCH && strcmp(k, "tolerance") == 0)
 		{
-			if (v.type != jbvNumeric)
+			if (!param_number(&v, &p->charge_tolerance))
 				bad_param(id, k, "a number");
-			p->charge_tolerance = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
 			if (!(p->charge_tolerance >= 0))
 				bad_param(id, k, "a number of at least 0");
 		}
@@ -414,9 +429,14 @@ rule_not_checked(RuleContext *ctx, RuleId rule, const char *fmt,...)
 {
 	Issue	   *issue;
 	va_list		args;
+	int			i;
 
-	if (!ctx->report_unchecked)
+	/* a rule switched off by the settings is not "not checked"; a rule is listed once */
+	if (!ctx->report_unchecked || !rule_on(ctx, rule))
 		return;
+	for (i = 0; i < ctx->issues->n; i++)
+		if (ctx->issues->items[i].rule == rule && ctx->issues->items[i].severity == SEV_NOT_CHECKED)
+			return;
 	issue = add_issue(ctx->issues);
 	issue->rule = rule;
 	issue->severity = SEV_NOT_CHECKED;

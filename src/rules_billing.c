@@ -67,7 +67,7 @@ check_npi(RuleContext *ctx, RuleId rule, const FieldValue *fv, int line_no, cons
 	}
 	if (fv->state == VALUE_MISSING && required)
 		rule_issue(ctx, rule, line_no, field, NULL, "%s is missing", label);
-	else if (fv->state == VALUE_INVALID)
+	else if (fv->state == VALUE_INVALID && !value_reported_invalid(fv))
 		rule_issue(ctx, rule, line_no, field, field_text(fv), "%s %s is not a valid NPI: %s",
 				   label, field_text(fv), invalid_code_reason(&npi_type, fv));
 }
@@ -136,6 +136,12 @@ check_timely_filing(RuleContext *ctx)
 		rule_not_checked(ctx, RULE_TIMELY_FILING_EXPIRED, "the claim has no readable date of service");
 		return;
 	}
+	if (submitted->state == VALUE_INVALID)
+	{
+		/* not "not submitted yet": today is no stand-in for a date we could not read */
+		rule_not_checked(ctx, RULE_TIMELY_FILING_EXPIRED, "submitted_on could not be read (FIELD_INVALID)");
+		return;
+	}
 	if (ctx->payer != NULL && ctx->payer->timely_filing_days > 0)
 	{
 		days = ctx->payer->timely_filing_days;
@@ -150,13 +156,15 @@ check_timely_filing(RuleContext *ctx)
 	deadline = service + days;
 	if (basis > deadline)
 		rule_issue(ctx, RULE_TIMELY_FILING_EXPIRED, 0, "submitted_on", date_text(basis),
-				   "%s %s is %d days past %s %d-day filing limit (service %s, limit %s)",
+				   "%s %s is %d day%s past %s %d-day filing limit (service %s, limit %s)",
 				   submitted->state == VALUE_OK ? "submitted on" : "today,", date_text(basis),
-				   basis - deadline, whose, days, date_text(service), date_text(deadline));
+				   basis - deadline, basis - deadline == 1 ? "" : "s", whose, days, date_text(service),
+				   date_text(deadline));
 	else if (deadline - basis <= p->timely_warn_days && submitted->state != VALUE_OK)
 		rule_issue_at(ctx, RULE_TIMELY_FILING_EXPIRED, SEV_WARNING, 0, "service_from", date_text(service),
-					  "%d days left before %s %d-day filing limit (service %s, limit %s)",
-					  deadline - basis, whose, days, date_text(service), date_text(deadline));
+					  "%d day%s left before %s %d-day filing limit (service %s, limit %s)",
+					  deadline - basis, deadline - basis == 1 ? "" : "s", whose, days, date_text(service),
+					  date_text(deadline));
 }
 
 static void
@@ -220,6 +228,8 @@ check_charges(RuleContext *ctx)
 	if (rule_on(ctx, RULE_CHARGE_NOT_POSITIVE) && total->state == VALUE_OK && total->v.num <= 0)
 		rule_issue(ctx, RULE_CHARGE_NOT_POSITIVE, 0, "total_charge", psprintf("%.2f", total->v.num),
 				   "total charge %.2f is not positive", total->v.num);
+	else if (rule_on(ctx, RULE_CHARGE_NOT_POSITIVE) && total->state == VALUE_MISSING)
+		rule_issue(ctx, RULE_CHARGE_NOT_POSITIVE, 0, "total_charge", NULL, "the claim has no total charge");
 	if (!rule_on(ctx, RULE_CHARGE_TOTAL_MISMATCH))
 		return;
 	if (total->state != VALUE_OK || !all_lines)
@@ -259,6 +269,11 @@ check_auth_missing(RuleContext *ctx)
 	}
 	if (claim->f[CF_PRIOR_AUTH].state == VALUE_OK)
 		return;
+	if (claim->f[CF_PAYER_ID].state == VALUE_ABSENT)
+	{
+		rule_not_checked(ctx, RULE_AUTH_MISSING, "the claim has no payer_id field");
+		return;
+	}
 	for (i = 0; i < claim->nlines; i++)
 	{
 		const ClaimLine *line = &claim->lines[i];

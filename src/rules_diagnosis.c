@@ -102,16 +102,16 @@ check_age_and_sex(RuleContext *ctx, const FieldValue *item, int position, DateAD
 		const char *group = NULL;
 
 		if ((flags & MCE_NEWBORN) && age != 0)
-			group = "newborn (age 0)";
+			group = "a newborn (age 0)";
 		else if ((flags & MCE_PEDIATRIC) && age > 17)
-			group = "pediatric (age 0-17)";
+			group = "a pediatric (age 0-17)";
 		else if ((flags & MCE_MATERNITY) && (age < 9 || age > 64))
-			group = "maternity (age 9-64)";
+			group = "a maternity (age 9-64)";
 		else if ((flags & MCE_ADULT) && (age < 15 || age > 124))
-			group = "adult (age 15-124)";
+			group = "an adult (age 15-124)";
 		if (group != NULL)
 			rule_issue(ctx, RULE_DX_AGE_CONFLICT, 0, "diagnoses", code,
-					   "diagnosis %d %s is a %s code and the patient is %d on %s", position, code, group, age,
+					   "diagnosis %d %s is %s code and the patient is %d on %s", position, code, group, age,
 					   date_text(date));
 	}
 	if (rule_on(ctx, RULE_DX_SEX_CONFLICT) && sex->state == VALUE_OK && sex->raw.len == 1)
@@ -179,6 +179,10 @@ check_diagnosis_list(RuleContext *ctx)
 	int			i;
 	int			j;
 
+	if (ctx->claim->f[CF_PATIENT_BIRTH_DATE].state == VALUE_ABSENT)
+		rule_not_checked(ctx, RULE_DX_AGE_CONFLICT, "the claim has no patient_birth_date field");
+	if (ctx->claim->f[CF_PATIENT_SEX].state == VALUE_ABSENT)
+		rule_not_checked(ctx, RULE_DX_SEX_CONFLICT, "the claim has no patient_sex field");
 	if (rule_on(ctx, RULE_DX_TOO_MANY) && dx->nitems > max)
 		rule_issue(ctx, RULE_DX_TOO_MANY, 0, "diagnoses", psprintf("%d", dx->nitems),
 				   "%d diagnoses on %s claim, which holds %d", dx->nitems,
@@ -190,8 +194,9 @@ check_diagnosis_list(RuleContext *ctx)
 
 		if (item->state != VALUE_OK)
 		{
-			if (rule_on(ctx, RULE_DX_INVALID))
-				rule_issue(ctx, RULE_DX_INVALID, 0, "diagnoses", field_text(item),
+			if (rule_on(ctx, RULE_DX_INVALID) && !value_reported_invalid(item))
+				rule_issue(ctx, RULE_DX_INVALID, 0, "diagnoses",
+						   item->state == VALUE_MISSING ? NULL : field_text(item),
 						   item->state == VALUE_MISSING ? "diagnosis %d is empty%s"
 						   : "diagnosis %d \"%s\" is not an ICD-10-CM code: %s", i + 1,
 						   item->state == VALUE_MISSING ? "" : field_text(item),
@@ -234,6 +239,8 @@ check_pointers(RuleContext *ctx)
 		const ClaimLine *line = &claim->lines[i];
 		const FieldValue *ptrs = &line->f[LF_DX_POINTERS];
 
+		if (ptrs->state == VALUE_ABSENT)
+			rule_not_checked(ctx, RULE_DX_POINTER_INVALID, "line %d has no dx_pointers field", line->line_no);
 		if (ptrs->state == VALUE_ABSENT || ptrs->state == VALUE_INVALID)
 			continue;
 		if (ptrs->state == VALUE_MISSING)
@@ -249,9 +256,11 @@ check_pointers(RuleContext *ctx)
 		{
 			const FieldValue *p = &ptrs->items[j];
 
-			if (p->state != VALUE_OK)
+			if (value_reported_invalid(p))
+				continue;
+			else if (p->state != VALUE_OK)
 				rule_issue(ctx, RULE_DX_POINTER_INVALID, line->line_no, "dx_pointers", field_text(p),
-						   "line %d diagnosis pointer \"%s\" is not a number", line->line_no, field_text(p));
+						   "line %d diagnosis pointer \"%s\" is not a whole number", line->line_no, field_text(p));
 			else if (p->v.ival < 1 || p->v.ival > ndx)
 			{
 				const char *pointer = p->raw.s ? field_text(p) : psprintf("%d", p->v.ival);
@@ -266,13 +275,19 @@ check_pointers(RuleContext *ctx)
 void
 check_diagnoses(RuleContext *ctx)
 {
+	static const RuleId dx_rules[] = {RULE_DX_MISSING, RULE_DX_TOO_MANY, RULE_DX_INVALID, RULE_DX_NOT_BILLABLE,
+		RULE_DX_EXTERNAL_CAUSE_PRIMARY, RULE_DX_MANIFESTATION_PRIMARY, RULE_DX_UNACCEPTABLE_PRIMARY,
+		RULE_DX_AGE_CONFLICT, RULE_DX_SEX_CONFLICT, RULE_DX_DUPLICATE, RULE_DX_UNSPECIFIED, RULE_DX_POINTER_INVALID,
+	RULE_MOD_LATERALITY_DX};
 	const FieldValue *dx = &ctx->claim->f[CF_DIAGNOSES];
+	size_t		i;
 
 	if (dx->state == VALUE_ABSENT || dx->state == VALUE_INVALID)
 	{
-		if (dx->state == VALUE_ABSENT)
-			rule_not_checked(ctx, RULE_DX_MISSING, "the claim has no diagnoses field");
-		check_pointers(ctx);
+		/* no list to point into: the pointers cannot be checked either */
+		for (i = 0; i < lengthof(dx_rules); i++)
+			rule_not_checked(ctx, dx_rules[i], dx->state == VALUE_ABSENT ? "the claim has no diagnoses field"
+							 : "the diagnoses could not be read (FIELD_INVALID)");
 		return;
 	}
 	if (dx->state == VALUE_MISSING || dx->nitems == 0)

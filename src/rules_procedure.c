@@ -6,6 +6,8 @@
 
 #include <math.h>
 
+#include "lib/stringinfo.h"
+
 #include "code_type.h"
 #include "rules.h"
 
@@ -33,7 +35,7 @@ check_procedure_code(RuleContext *ctx, const ClaimLine *line, bool hcpcs_loaded)
 	DateADT		date;
 	const RefEntry *other;
 
-	if (!rule_on(ctx, RULE_PROC_INVALID))
+	if (!rule_on(ctx, RULE_PROC_INVALID) || value_reported_invalid(proc))
 		return;
 	if (proc->state == VALUE_MISSING || proc->state == VALUE_ABSENT)
 		rule_issue(ctx, RULE_PROC_INVALID, line->line_no, "procedure", NULL,
@@ -62,6 +64,8 @@ check_units(RuleContext *ctx, const ClaimLine *line)
 {
 	const FieldValue *units = &line->f[LF_UNITS];
 
+	if (units->state == VALUE_ABSENT)
+		rule_not_checked(ctx, RULE_UNITS_INVALID, "line %d has no units field", line->line_no);
 	if (!rule_on(ctx, RULE_UNITS_INVALID) || units->state == VALUE_ABSENT || units->state == VALUE_INVALID)
 		return;
 	if (units->state == VALUE_MISSING)
@@ -96,6 +100,8 @@ check_modifier_list(RuleContext *ctx, const ClaimLine *line, bool modifiers_load
 		ClaimStr	m = mods->items[i].raw;
 		char		up[3];
 
+		if (value_reported_invalid(&mods->items[i]))
+			continue;
 		if (!is_modifier_shape(m))
 		{
 			rule_issue(ctx, RULE_MOD_INVALID, line->line_no, "modifiers", field_text(&mods->items[i]),
@@ -178,7 +184,7 @@ check_drug(RuleContext *ctx, const ClaimLine *line)
 {
 	const FieldValue *ndc = &line->f[LF_NDC];
 
-	if (rule_on(ctx, RULE_NDC_INVALID) && ndc->state == VALUE_INVALID)
+	if (rule_on(ctx, RULE_NDC_INVALID) && ndc->state == VALUE_INVALID && !value_reported_invalid(ndc))
 		rule_issue(ctx, RULE_NDC_INVALID, line->line_no, "ndc", field_text(ndc),
 				   "line %d NDC \"%s\" is not valid: %s", line->line_no, field_text(ndc),
 				   invalid_code_reason(&ndc_type, ndc));
@@ -194,6 +200,8 @@ check_place_of_service(RuleContext *ctx, const ClaimLine *line, bool pos_loaded)
 	const FieldValue *pos = line_place_of_service(ctx->claim, line);
 	DateADT		date;
 
+	if (pos->state == VALUE_ABSENT && !ctx->institutional)
+		rule_not_checked(ctx, RULE_POS_INVALID, "the claim has no place_of_service field");
 	if (!rule_on(ctx, RULE_POS_INVALID) || ctx->institutional || pos->state == VALUE_ABSENT ||
 		pos->state == VALUE_INVALID)
 		return;
@@ -273,6 +281,30 @@ has_bypass_modifier(const RuleParams *p, const ClaimLine *line)
 	return false;
 }
 
+/*
+ * The bypass modifiers to name in a message: all of them when the list is
+ * short (a payer's own), else the distinct-service ones it holds and "...".
+ */
+static const char *
+bypass_text(const RuleParams *p)
+{
+	static const char *const distinct[] = {"59", "XE", "XS", "XP", "XU"};
+	StringInfoData s;
+	size_t		i;
+	int			j;
+
+	initStringInfo(&s);
+	for (j = 0; j < p->nbypass && p->nbypass <= 8; j++)
+		appendStringInfo(&s, "%s%s", j > 0 ? ", " : "", p->bypass_modifiers[j]);
+	for (i = 0; i < lengthof(distinct) && p->nbypass > 8; i++)
+		for (j = 0; j < p->nbypass; j++)
+			if (strcmp(p->bypass_modifiers[j], distinct[i]) == 0)
+				appendStringInfo(&s, "%s%s", s.len > 0 ? ", " : "", distinct[i]);
+	if (p->nbypass > 8)
+		appendStringInfo(&s, "%s...", s.len > 0 ? ", " : "");
+	return p->nbypass > 0 ? s.data : "none configured";
+}
+
 static void
 report_ncci_edit(RuleContext *ctx, const RefEntry *edit, const DatedLine *col1, const DatedLine *col2)
 {
@@ -284,9 +316,9 @@ report_ncci_edit(RuleContext *ctx, const RefEntry *edit, const DatedLine *col1, 
 	else if (edit->a == 1 && rule_on(ctx, RULE_NCCI_PTP_MODIFIER) &&
 			 !has_bypass_modifier(&ctx->config->params, col2->line))
 		rule_issue(ctx, RULE_NCCI_PTP_MODIFIER, col2->line->line_no, "modifiers", proc_text(col2->line),
-				   "line %d %s is bundled into line %d %s on %s unless it carries an NCCI-associated modifier (59, XE, XS, XP, XU, ...)",
+				   "line %d %s is bundled into line %d %s on %s unless it carries an NCCI-associated modifier (%s)",
 				   col2->line->line_no, proc_text(col2->line), col1->line->line_no, proc_text(col1->line),
-				   date_text(col1->date));
+				   date_text(col1->date), bypass_text(&ctx->config->params));
 }
 
 /* The NCCI edits between two lines' codes on their date, in either direction. */
@@ -373,6 +405,7 @@ check_same_day_group(RuleContext *ctx, const DatedLine *lines, int first, int en
 	int			i;
 	int			j;
 	bool		surgery = false;
+	bool	   *duplicate = palloc0((end - first) * sizeof(bool));	/* reported as a repeat already */
 
 	for (i = first; i < end; i++)
 		surgery |= is_surgical_procedure(lines[i].code);
@@ -396,12 +429,17 @@ check_same_day_group(RuleContext *ctx, const DatedLine *lines, int first, int en
 
 			if (lines[i].code == lines[j].code)
 			{
-				if (rule_on(ctx, RULE_LINE_DUPLICATE) && same_modifiers(a, b) && !is_repeat(a) && !is_repeat(b) &&
+				/* each repeated line once, against the first line it repeats */
+				if (rule_on(ctx, RULE_LINE_DUPLICATE) && !duplicate[i - first] && !duplicate[j - first] &&
+					same_modifiers(a, b) && !is_repeat(a) && !is_repeat(b) &&
 					a->f[LF_UNITS].state == b->f[LF_UNITS].state &&
 					(a->f[LF_UNITS].state != VALUE_OK || a->f[LF_UNITS].v.num == b->f[LF_UNITS].v.num))
+				{
+					duplicate[j - first] = true;
 					rule_issue(ctx, RULE_LINE_DUPLICATE, b->line_no, "procedure", proc_text(b),
 							   "line %d repeats line %d (%s on %s, same modifiers and units) without 76, 77 or 91",
 							   b->line_no, a->line_no, proc_text(b), date_text(lines[j].date));
+				}
 				continue;
 			}
 			if (ncci_loaded)
@@ -433,7 +471,11 @@ check_same_day(RuleContext *ctx)
 		rule_not_checked(ctx, RULE_MUE_DAY, "cleanclaim.mue is empty");
 	if (claim->nlines > MAX_PAIRWISE_LINES)
 	{
-		rule_not_checked(ctx, RULE_NCCI_PTP_NEVER, "the claim has more than %d lines", MAX_PAIRWISE_LINES);
+		static const RuleId same_day_rules[] = {RULE_NCCI_PTP_NEVER, RULE_NCCI_PTP_MODIFIER, RULE_MUE_DAY,
+		RULE_EM_SAME_DAY_NO_25, RULE_LINE_DUPLICATE};
+
+		for (i = 0; i < (int) lengthof(same_day_rules); i++)
+			rule_not_checked(ctx, same_day_rules[i], "the claim has more than %d lines", MAX_PAIRWISE_LINES);
 		return;
 	}
 	lines = palloc(Max(claim->nlines, 1) * sizeof(DatedLine));
@@ -469,6 +511,10 @@ check_same_day(RuleContext *ctx)
 void
 check_procedures(RuleContext *ctx)
 {
+	static const RuleId line_rules[] = {RULE_AUTH_MISSING, RULE_DX_POINTER_INVALID, RULE_PROC_INVALID,
+		RULE_UNITS_INVALID, RULE_MOD_INVALID, RULE_MOD_CONFLICT, RULE_MOD_LATERALITY_DX, RULE_NCCI_PTP_NEVER,
+		RULE_NCCI_PTP_MODIFIER, RULE_MUE_LINE, RULE_MUE_DAY, RULE_EM_SAME_DAY_NO_25, RULE_LINE_DUPLICATE,
+	RULE_NDC_REQUIRED, RULE_NDC_INVALID, RULE_POS_INVALID};
 	const Claim *claim = ctx->claim;
 	bool		hcpcs_loaded = refdata_has_rows(REF_HCPCS);
 	bool		modifiers_loaded = refdata_has_rows(REF_MODIFIERS);
@@ -476,11 +522,16 @@ check_procedures(RuleContext *ctx)
 	bool		mue_loaded = refdata_has_rows(REF_MUE);
 	int			i;
 
-	if (claim->f[CF_LINES].state == VALUE_ABSENT)
+	if (claim->nlines == 0)
 	{
-		rule_not_checked(ctx, RULE_PROC_INVALID, "the claim has no lines field");
+		for (i = 0; i < (int) lengthof(line_rules); i++)
+			rule_not_checked(ctx, line_rules[i], claim->f[CF_LINES].state == VALUE_ABSENT ? "the claim has no lines field"
+							 : claim->f[CF_LINES].state == VALUE_INVALID ? "the lines could not be read (FIELD_INVALID)"
+							 : "the claim has no lines");
 		return;
 	}
+	if (!refdata_has_rows(REF_ICD10CM))
+		rule_not_checked(ctx, RULE_MOD_LATERALITY_DX, "cleanclaim.icd10cm_codes is empty");
 	if (!hcpcs_loaded)
 		rule_not_checked(ctx, RULE_PROC_INVALID, "cleanclaim.hcpcs_codes is empty: only the code shape was checked");
 	if (!modifiers_loaded)

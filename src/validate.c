@@ -117,12 +117,10 @@ validate_claim(PG_FUNCTION_ARGS)
 	Tuplestorestate *store;
 	int			i;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	issues = validate_argument(fcinfo, report_unchecked);
-	if (issues->n == 0)
+	issues = PG_ARGISNULL(0) ? NULL : validate_argument(fcinfo, report_unchecked);
+	if (issues == NULL || issues->n == 0)
 	{
-		/* most claims are clean: an empty set needs no tuplestore */
+		/* most claims are clean, and a NULL claim has no issues: an empty set needs no tuplestore */
 		ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 		if (rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) && (rsinfo->allowedModes & SFRM_ValuePerCall))
@@ -133,6 +131,8 @@ validate_claim(PG_FUNCTION_ARGS)
 		}
 	}
 	store = begin_materialized_srf(fcinfo, &tupdesc);
+	if (issues == NULL)
+		return (Datum) 0;		/* no claim, no issues (not a row of NULLs) */
 	for (i = 0; i < issues->n; i++)
 	{
 		Datum		values[ISSUE_NATTS];

@@ -24,6 +24,7 @@ FROM pg_proc p
 WHERE p.pronamespace = 'cleanclaim'::regnamespace
   AND p.proname !~ '(_in|_out|_recv|_send|_eq|_ne|_lt|_le|_gt|_ge|_cmp|_hash|_hash_extended|_sortsupport|_smaller|_larger)$'
   AND p.proname NOT IN ('refdata_changed', 'check_rule_setting')
+  AND p.proname !~ '^loader_'  -- the loaders' internal helpers
   AND position(p.proname IN :'readme') = 0;
 
 SELECT * FROM finish();

@@ -1,0 +1,255 @@
+-- pgTAP: the rule catalog and a case table over every rule: for each rule
+-- claims that fire it (with the severity, line and field of every issue it
+-- raises) and near misses that do not.  The claims are the base claim of
+-- test/fixtures.psql with one thing changed.
+\set QUIET 1
+\pset format unaligned
+\pset tuples_only true
+\pset pager off
+\set ON_ERROR_ROLLBACK 1
+\set ON_ERROR_STOP true
+
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS cleanclaim;
+SET search_path = cleanclaim, public;
+
+SELECT plan(154);
+
+\ir fixtures.psql
+
+-- ===== the catalog =====
+
+-- The ids of the tables of /work/shared/RULES.md (the AUDIT_* rules come
+-- later), plus the two input rules.
+CREATE TEMP TABLE rules_md (rule_id text PRIMARY KEY);
+INSERT INTO rules_md VALUES
+	('NPI_BILLING_INVALID'), ('NPI_RENDERING_INVALID'), ('PAYER_UNKNOWN'), ('MEMBER_ID_MISSING'),
+	('TIMELY_FILING_EXPIRED'), ('FREQUENCY_REF_MISSING'), ('CHARGE_TOTAL_MISMATCH'), ('CHARGE_NOT_POSITIVE'),
+	('AUTH_MISSING'), ('AUTH_MISMATCH'), ('LINES_TOO_MANY'),
+	('PATIENT_BIRTH_DATE_INVALID'), ('PATIENT_SEX_INVALID'), ('SERVICE_DATES_INVALID'),
+	('DX_MISSING'), ('DX_TOO_MANY'), ('DX_INVALID'), ('DX_NOT_BILLABLE'), ('DX_EXTERNAL_CAUSE_PRIMARY'),
+	('DX_MANIFESTATION_PRIMARY'), ('DX_UNACCEPTABLE_PRIMARY'), ('DX_AGE_CONFLICT'), ('DX_SEX_CONFLICT'),
+	('DX_DUPLICATE'), ('DX_UNSPECIFIED'), ('DX_POINTER_INVALID'),
+	('PROC_INVALID'), ('UNITS_INVALID'), ('MOD_INVALID'), ('MOD_CONFLICT'), ('MOD_LATERALITY_DX'),
+	('NCCI_PTP_NEVER'), ('NCCI_PTP_MODIFIER'), ('MUE_LINE'), ('MUE_DAY'), ('EM_SAME_DAY_NO_25'),
+	('LINE_DUPLICATE'), ('NDC_REQUIRED'), ('NDC_INVALID'), ('POS_INVALID');
+
+SELECT set_eq('SELECT rule_id FROM cleanclaim.rule_catalog()',
+			  $$SELECT rule_id FROM rules_md UNION ALL VALUES ('FIELD_UNKNOWN'), ('FIELD_INVALID')$$,
+			  'the catalog has exactly the rules of RULES.md (without AUDIT_*) and FIELD_UNKNOWN, FIELD_INVALID');
+SELECT is((SELECT count(*) FROM rule_catalog()), 42::bigint, 'the catalog has 42 rules, each once');
+SELECT set_eq('SELECT rule_id FROM cleanclaim.rules', 'SELECT rule_id FROM cleanclaim.rule_catalog()',
+			  'the rules view lists the catalog');
+SELECT is_empty($$SELECT rule_id FROM rule_catalog() WHERE category IS NULL OR owner NOT IN ('coding', 'billing', 'front_office', 'provider')
+				   OR default_severity NOT IN ('error', 'warning', 'info') OR description IS NULL OR rule_hint(rule_id) IS NULL$$,
+				'every rule has a category, an owner team, a severity, a description and a fix hint');
+SELECT is((SELECT array_agg(rule_id) FROM rule_catalog() WHERE NOT enabled_by_default), ARRAY['DX_SEX_CONFLICT'],
+		  'DX_SEX_CONFLICT is the one rule off by default');
+
+-- ===== the base claim =====
+SELECT is_empty($$SELECT * FROM cleanclaim.validate(pg_temp.claim(), true)$$, 'the base claim is clean and every rule could run on it');
+
+-- ===== the cases =====
+CREATE TEMP TABLE cases (n serial, rule text, note text, claim jsonb, fires boolean, expect text);
+INSERT INTO cases (rule, note, claim, fires, expect) VALUES
+-- input
+('FIELD_UNKNOWN', 'a misspelled claim field', pg_temp.claim('{"patient_birthdate": "1970-05-15"}'), true, 'warning - patient_birthdate'),
+('FIELD_UNKNOWN', 'a misspelled line field', pg_temp.line(pg_temp.claim(), 2, '{"proceedure": "85025"}'), true, 'warning 2 proceedure'),
+('FIELD_UNKNOWN', 'known fields, null', pg_temp.claim('{"referring_npi": null}'), false, NULL),
+('FIELD_INVALID', 'a date as MM/DD/YYYY', pg_temp.claim('{"service_to": "03/04/2024"}'), true, 'error - service_to'),
+('FIELD_INVALID', 'a line unit as a word, a claim type that is neither', pg_temp.line(pg_temp.claim('{"claim_type": "dental"}'), 1, '{"units": "one"}'),
+ true, 'error 1 units; error - claim_type'),
+('FIELD_INVALID', 'a date as YYYYMMDD', pg_temp.claim('{"service_to": "20240304"}'), false, NULL),
+-- provider and payer
+('NPI_BILLING_INVALID', 'wrong check digit', pg_temp.claim('{"billing_npi": "1234567890"}'), true, 'error - billing_npi'),
+('NPI_BILLING_INVALID', 'missing', pg_temp.claim('{"billing_npi": ""}'), true, 'error - billing_npi'),
+('NPI_BILLING_INVALID', 'first digit 3', pg_temp.claim('{"billing_npi": "3234567893"}'), true, 'error - billing_npi'),
+('NPI_BILLING_INVALID', 'another valid NPI', pg_temp.claim('{"billing_npi": "2000000002"}'), false, NULL),
+('NPI_RENDERING_INVALID', 'header rendering, referring and line NPIs', pg_temp.line(pg_temp.claim('{"rendering_npi": "1558598798", "referring_npi": "12455"}'), 2, '{"rendering_npi": "2000000001"}'),
+ true, 'error - rendering_npi; error - referring_npi; error 2 rendering_npi'),
+('NPI_RENDERING_INVALID', 'no referring provider', pg_temp.claim('{"referring_npi": null}'), false, NULL),
+('PAYER_UNKNOWN', 'not in the payers table', pg_temp.claim('{"payer_id": "MCR99"}'), true, 'error - payer_id'),
+('PAYER_UNKNOWN', 'missing', pg_temp.claim('{"payer_id": null}'), true, 'error - payer_id'),
+('PAYER_UNKNOWN', 'another payer of the table', pg_temp.claim('{"payer_id": "COMM1"}'), false, NULL),
+('MEMBER_ID_MISSING', 'blank', pg_temp.claim('{"member_id": " "}'), true, 'error - member_id'),
+('MEMBER_ID_MISSING', 'any member id', pg_temp.claim('{"member_id": "0"}'), false, NULL),
+('TIMELY_FILING_EXPIRED', 'a day past Medicare''s 365 days', pg_temp.claim('{"submitted_on": "2025-03-05"}'), true, 'error - submitted_on'),
+('TIMELY_FILING_EXPIRED', 'a day past the plan''s 90 days', pg_temp.claim('{"payer_id": "COMM1", "submitted_on": "2024-06-03"}'), true, 'error - submitted_on'),
+('TIMELY_FILING_EXPIRED', 'not submitted, 10 days before the limit', pg_temp.dated(pg_temp.claim() - 'submitted_on', current_date - 355), true, 'warning - service_from'),
+('TIMELY_FILING_EXPIRED', 'not submitted, long past the limit', pg_temp.claim() - 'submitted_on', true, 'error - submitted_on'),
+('TIMELY_FILING_EXPIRED', 'submitted on the last day', pg_temp.claim('{"submitted_on": "2025-03-04"}'), false, NULL),
+('TIMELY_FILING_EXPIRED', 'not submitted, 15 days before the limit', pg_temp.dated(pg_temp.claim() - 'submitted_on', current_date - 350), false, NULL),
+('FREQUENCY_REF_MISSING', 'replacement without the original', pg_temp.claim('{"frequency_code": "7"}'), true, 'error - original_claim_id'),
+('FREQUENCY_REF_MISSING', 'original naming one', pg_temp.claim('{"original_claim_id": "ICN-1"}'), true, 'error - original_claim_id'),
+('FREQUENCY_REF_MISSING', 'no frequency code', pg_temp.claim('{"frequency_code": "R"}'), true, 'error - frequency_code'),
+('FREQUENCY_REF_MISSING', 'void naming the original', pg_temp.claim('{"frequency_code": "8", "original_claim_id": "ICN-1"}'), false, NULL),
+('CHARGE_TOTAL_MISMATCH', 'total 10.00 over', pg_temp.claim('{"total_charge": 160}'), true, 'error - total_charge'),
+('CHARGE_TOTAL_MISMATCH', 'within half a cent', pg_temp.claim('{"total_charge": 150.004}'), false, NULL),
+('CHARGE_NOT_POSITIVE', 'a zero line', pg_temp.line(pg_temp.claim('{"total_charge": 125}'), 2, '{"charge": 0}'), true, 'error 2 charge'),
+('CHARGE_NOT_POSITIVE', 'no total', pg_temp.claim('{"total_charge": null}'), true, 'error - total_charge'),
+('CHARGE_NOT_POSITIVE', 'a cent', pg_temp.line(pg_temp.claim('{"total_charge": 125.01}'), 2, '{"charge": 0.01}'), false, NULL),
+('AUTH_MISSING', 'knee replacement without authorization', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"]}', '{"procedure": "27447", "modifiers": ["RT"]}'),
+ true, 'error 1 prior_auth'),
+('AUTH_MISSING', 'with the authorization', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"], "prior_auth": "PA-5001"}', '{"procedure": "27447", "modifiers": ["RT"]}'), false, NULL),
+('AUTH_MISSING', 'a payer without the requirement', pg_temp.lines('{"diagnoses": ["M17.11"]}', '{"procedure": "27447", "modifiers": ["RT"]}'), false, NULL),
+('AUTH_MISMATCH', 'not on file', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"], "prior_auth": "PA-9"}', '{"procedure": "27447", "modifiers": ["RT"]}'),
+ true, 'error - prior_auth'),
+('AUTH_MISMATCH', 'another member', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"], "prior_auth": "PA-5001", "member_id": "M2"}', '{"procedure": "27447", "modifiers": ["RT"]}'),
+ true, 'error - member_id'),
+('AUTH_MISMATCH', 'outside its dates', pg_temp.dated(pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"], "prior_auth": "PA-5001", "submitted_on": "2024-04-10"}', '{"procedure": "27447", "modifiers": ["RT"]}'), '2024-04-02'),
+ true, 'error 1 service_date'),
+('AUTH_MISMATCH', 'units beyond what is left', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"], "prior_auth": "PA-5001"}', '{"procedure": "27447", "modifiers": ["RT"], "units": 2}'),
+ true, 'error - prior_auth'),
+('AUTH_MISMATCH', 'another procedure that needs one', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"], "prior_auth": "PA-5001"}', '{"procedure": "20610", "modifiers": ["RT"]}'),
+ true, 'error 1 procedure'),
+('AUTH_MISMATCH', 'covered', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"], "prior_auth": "PA-5001"}', '{"procedure": "27447", "modifiers": ["RT"]}'), false, NULL),
+('LINES_TOO_MANY', '51 lines', (SELECT pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["76"]}'::jsonb)) FROM generate_series(1, 51)), true, 'error - lines'),
+('LINES_TOO_MANY', '50 lines', (SELECT pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["76"]}'::jsonb)) FROM generate_series(1, 50)), false, NULL),
+('LINES_TOO_MANY', '51 lines, institutional', (SELECT pg_temp.lines('{"claim_type": "institutional"}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["76"]}'::jsonb)) FROM generate_series(1, 51)),
+ false, NULL),
+-- patient and dates
+('PATIENT_BIRTH_DATE_INVALID', 'missing', pg_temp.claim('{"patient_birth_date": null}'), true, 'error - patient_birth_date'),
+('PATIENT_BIRTH_DATE_INVALID', 'after the service', pg_temp.claim('{"patient_birth_date": "2024-03-05"}'), true, 'error - patient_birth_date'),
+('PATIENT_BIRTH_DATE_INVALID', 'in the future', pg_temp.claim(jsonb_build_object('patient_birth_date', current_date + 1)), true, 'error - patient_birth_date'),
+('PATIENT_BIRTH_DATE_INVALID', 'born the day of service', pg_temp.claim('{"patient_birth_date": "2024-03-04"}'), false, NULL),
+('PATIENT_SEX_INVALID', 'X', pg_temp.claim('{"patient_sex": "X"}'), true, 'error - patient_sex'),
+('PATIENT_SEX_INVALID', 'missing', pg_temp.claim('{"patient_sex": null}'), true, 'error - patient_sex'),
+('PATIENT_SEX_INVALID', 'u', pg_temp.claim('{"patient_sex": "u"}'), false, NULL),
+('SERVICE_DATES_INVALID', 'from after to', pg_temp.claim('{"service_from": "2024-03-05"}'), true, 'error - service_from; error 1 service_date; error 2 service_date'),
+('SERVICE_DATES_INVALID', 'a line after the period', pg_temp.line(pg_temp.claim(), 2, '{"service_date": "2024-03-05"}'), true, 'error 2 service_date'),
+('SERVICE_DATES_INVALID', 'before ICD-10', pg_temp.dated(pg_temp.claim('{"submitted_on": "2015-10-05"}'), '2015-09-30'), true, 'error - service_from'),
+('SERVICE_DATES_INVALID', 'in the future', pg_temp.dated(pg_temp.claim() - 'submitted_on', current_date + 1), true, 'error - service_from; error 1 service_date; error 2 service_date'),
+('SERVICE_DATES_INVALID', 'the first day of ICD-10', pg_temp.dated(pg_temp.claim('{"submitted_on": "2015-10-05"}'), '2015-10-01'), false, NULL),
+('SERVICE_DATES_INVALID', 'today', pg_temp.dated(pg_temp.claim() - 'submitted_on', current_date), false, NULL),
+-- diagnoses
+('DX_MISSING', 'empty list', pg_temp.claim('{"diagnoses": []}'), true, 'error - diagnoses'),
+('DX_MISSING', 'one diagnosis', pg_temp.line(pg_temp.claim('{"diagnoses": ["E11.9"]}'), 1, '{"dx_pointers": [1]}'), false, NULL),
+('DX_TOO_MANY', '13', pg_temp.claim('{"diagnoses": ["E11.9", "I10", "M17.11", "M17.12", "J45.909", "U07.1", "G63", "Z00.00", "N40.0", "O80", "Z38.00", "Z37.0", "E11"]}'), true, 'error - diagnoses'),
+('DX_TOO_MANY', '12', pg_temp.claim('{"diagnoses": ["E11.9", "I10", "M17.11", "M17.12", "J45.909", "U07.1", "G63", "Z00.00", "N40.0", "O80", "Z38.00", "Z37.0"]}'), false, NULL),
+('DX_INVALID', 'not in the code set, not a code', pg_temp.claim('{"diagnoses": ["E11.9", "I10", "Q99.9", "250.00"]}'), true, 'error - diagnoses; error - diagnoses'),
+('DX_INVALID', 'before the code existed', pg_temp.dated(pg_temp.claim('{"diagnoses": ["E11.9", "U07.1"], "submitted_on": "2019-06-10"}'), '2019-06-03'), true, 'error - diagnoses'),
+('DX_INVALID', 'after the code came in', pg_temp.claim('{"diagnoses": ["E11.9", "U07.1"]}'), false, NULL),
+('DX_NOT_BILLABLE', 'a category header', pg_temp.claim('{"diagnoses": ["E11", "I10"]}'), true, 'error - diagnoses'),
+('DX_NOT_BILLABLE', 'the code under it', pg_temp.claim('{"diagnoses": ["E11.9", "I10"]}'), false, NULL),
+('DX_EXTERNAL_CAUSE_PRIMARY', 'external cause first', pg_temp.claim('{"diagnoses": ["W01.0XXA", "I10"]}'), true, 'error - diagnoses'),
+('DX_EXTERNAL_CAUSE_PRIMARY', 'external cause second', pg_temp.claim('{"diagnoses": ["I10", "W01.0XXA"]}'), false, NULL),
+('DX_MANIFESTATION_PRIMARY', 'manifestation first', pg_temp.claim('{"diagnoses": ["G63", "E11.9"]}'), true, 'error - diagnoses'),
+('DX_MANIFESTATION_PRIMARY', 'manifestation second', pg_temp.claim('{"diagnoses": ["E11.9", "G63"]}'), false, NULL),
+('DX_UNACCEPTABLE_PRIMARY', 'unacceptable first', pg_temp.claim('{"diagnoses": ["Z37.0", "E11.9"]}'), true, 'error - diagnoses'),
+('DX_UNACCEPTABLE_PRIMARY', 'unacceptable second', pg_temp.claim('{"diagnoses": ["E11.9", "Z37.0"]}'), false, NULL),
+('DX_AGE_CONFLICT', 'newborn code at 1', pg_temp.claim('{"diagnoses": ["Z38.00", "I10"], "patient_birth_date": "2023-03-04"}'), true, 'error - diagnoses'),
+('DX_AGE_CONFLICT', 'pediatric code at 18', pg_temp.claim('{"diagnoses": ["Z00.129", "I10"], "patient_birth_date": "2006-03-04"}'), true, 'error - diagnoses'),
+('DX_AGE_CONFLICT', 'maternity code at 65', pg_temp.claim('{"diagnoses": ["O80", "I10"], "patient_birth_date": "1959-03-04"}'), true, 'error - diagnoses'),
+('DX_AGE_CONFLICT', 'adult code at 14, second-listed', pg_temp.claim('{"diagnoses": ["I10", "Z00.00"], "patient_birth_date": "2009-03-05"}'), true, 'error - diagnoses'),
+('DX_AGE_CONFLICT', 'newborn code at 0', pg_temp.claim('{"diagnoses": ["Z38.00", "I10"], "patient_birth_date": "2023-03-05"}'), false, NULL),
+('DX_AGE_CONFLICT', 'maternity code at 9', pg_temp.claim('{"diagnoses": ["O80", "I10"], "patient_birth_date": "2015-03-04"}'), false, NULL),
+('DX_AGE_CONFLICT', 'adult code at 15', pg_temp.claim('{"diagnoses": ["Z00.00", "I10"], "patient_birth_date": "2009-03-04"}'), false, NULL),
+('DX_SEX_CONFLICT', 'male code, female patient, payer with sex edits', pg_temp.claim('{"payer_id": "MCD01", "diagnoses": ["N40.0", "I10"]}'), true, 'error - diagnoses'),
+('DX_SEX_CONFLICT', 'female code, male patient, payer with sex edits', pg_temp.claim('{"payer_id": "MCD01", "diagnoses": ["I10", "O80"], "patient_sex": "M", "patient_birth_date": "1990-01-01"}'),
+ true, 'error - diagnoses'),
+('DX_SEX_CONFLICT', 'male code, female patient, default (off)', pg_temp.claim('{"diagnoses": ["N40.0", "I10"]}'), false, NULL),
+('DX_SEX_CONFLICT', 'male code, male patient', pg_temp.claim('{"payer_id": "MCD01", "diagnoses": ["N40.0", "I10"], "patient_sex": "M"}'), false, NULL),
+('DX_DUPLICATE', 'the same code written twice two ways', pg_temp.claim('{"diagnoses": ["E11.9", "I10", "e119"]}'), true, 'warning - diagnoses'),
+('DX_DUPLICATE', 'siblings', pg_temp.claim('{"diagnoses": ["M17.11", "M17.12"]}'), false, NULL),
+('DX_UNSPECIFIED', 'unspecified side with right and left codes', pg_temp.claim('{"diagnoses": ["M17.10", "I10"]}'), true, 'warning - diagnoses'),
+('DX_UNSPECIFIED', 'unspecified, no specified sibling', pg_temp.claim('{"diagnoses": ["J45.909", "I10"]}'), false, NULL),
+('DX_POINTER_INVALID', 'past the end', pg_temp.line(pg_temp.claim(), 1, '{"dx_pointers": [1, 3]}'), true, 'error 1 dx_pointers'),
+('DX_POINTER_INVALID', 'no pointer', pg_temp.line(pg_temp.claim(), 2, '{"dx_pointers": []}'), true, 'error 2 dx_pointers'),
+('DX_POINTER_INVALID', 'five pointers', pg_temp.line(pg_temp.claim(), 1, '{"dx_pointers": [1, 2, 1, 2, 1]}'), true, 'error 1 dx_pointers'),
+('DX_POINTER_INVALID', 'pointers as text', pg_temp.line(pg_temp.claim(), 1, '{"dx_pointers": "2:1"}'), false, NULL),
+-- procedures and modifiers
+('PROC_INVALID', 'not in the code set', pg_temp.line(pg_temp.claim(), 2, '{"procedure": "99215"}'), true, 'error 2 procedure'),
+('PROC_INVALID', 'retired', pg_temp.line(pg_temp.claim(), 2, '{"procedure": "99201"}'), true, 'error 2 procedure'),
+('PROC_INVALID', 'not a code', pg_temp.line(pg_temp.claim(), 2, '{"procedure": "8502"}'), true, 'error 2 procedure'),
+('PROC_INVALID', 'missing', pg_temp.line(pg_temp.claim(), 2, '{"procedure": null}'), true, 'error 2 procedure'),
+('PROC_INVALID', 'retired, on its last day', pg_temp.dated(pg_temp.line(pg_temp.claim('{"submitted_on": "2021-01-05"}'), 2, '{"procedure": "99201"}'), '2020-12-31'), false, NULL),
+('UNITS_INVALID', 'zero', pg_temp.line(pg_temp.claim(), 2, '{"units": 0}'), true, 'error 2 units'),
+('UNITS_INVALID', 'fractional', pg_temp.line(pg_temp.claim(), 2, '{"units": 0.5}'), true, 'error 2 units'),
+('UNITS_INVALID', 'missing', pg_temp.line(pg_temp.claim(), 1, '{"units": null}'), true, 'error 1 units'),
+('UNITS_INVALID', 'whole, as text', pg_temp.line(pg_temp.claim(), 2, '{"units": "2"}'), false, NULL),
+('MOD_INVALID', 'not in the list', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["ZZ"]}'), true, 'error 2 modifiers'),
+('MOD_INVALID', 'five', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["59", "76", "XS", "26", "RT"]}'), true, 'error 2 modifiers'),
+('MOD_INVALID', 'four, as text', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": "59 xs 76 rt"}'), false, NULL),
+('MOD_CONFLICT', 'LT and RT', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["LT", "RT"]}'), true, 'error 2 modifiers'),
+('MOD_CONFLICT', '26 and TC', pg_temp.line(pg_temp.claim(), 1, '{"modifiers": ["26", "TC"]}'), true, 'error 1 modifiers'),
+('MOD_CONFLICT', '50 and LT', pg_temp.line(pg_temp.claim(), 1, '{"modifiers": ["50", "LT"]}'), true, 'error 1 modifiers'),
+('MOD_CONFLICT', '50 alone', pg_temp.line(pg_temp.claim(), 1, '{"modifiers": ["50"]}'), false, NULL),
+('MOD_LATERALITY_DX', 'RT, left-knee diagnosis', pg_temp.lines('{"diagnoses": ["M17.11", "M17.12"]}', '{"procedure": "20610", "modifiers": ["RT"], "dx_pointers": [2]}'),
+ true, 'warning 1 modifiers'),
+('MOD_LATERALITY_DX', 'LT, right-knee diagnosis', pg_temp.lines('{"diagnoses": ["M17.11", "M17.12"]}', '{"procedure": "20610", "modifiers": ["LT"], "dx_pointers": [2, 1]}'),
+ true, 'warning 1 modifiers'),
+('MOD_LATERALITY_DX', 'RT, right-knee diagnosis', pg_temp.lines('{"diagnoses": ["M17.11", "M17.12"]}', '{"procedure": "20610", "modifiers": ["RT"], "dx_pointers": [1]}'), false, NULL),
+('MOD_LATERALITY_DX', '50, both diagnoses', pg_temp.lines('{"diagnoses": ["M17.11", "M17.12"]}', '{"procedure": "20610", "modifiers": ["50"], "dx_pointers": [1, 2]}'), false, NULL),
+('NCCI_PTP_NEVER', 'injection with the knee replacement, even with 59', pg_temp.lines('{"diagnoses": ["M17.11"]}', '{"procedure": "27447"}', '{"procedure": "20610", "modifiers": ["59"]}'),
+ true, 'error 2 procedure'),
+('NCCI_PTP_NEVER', 'the same, column 2 first', pg_temp.lines('{"diagnoses": ["M17.11"]}', '{"procedure": "20610"}', '{"procedure": "27447"}'), true, 'error 1 procedure'),
+('NCCI_PTP_NEVER', 'on different days', pg_temp.lines('{"diagnoses": ["M17.11"], "service_to": "2024-03-05"}', '{"procedure": "27447"}', '{"procedure": "20610", "service_date": "2024-03-05"}'),
+ false, NULL),
+('NCCI_PTP_NEVER', 'institutional claim, practitioner edit', pg_temp.lines('{"diagnoses": ["M17.11"], "claim_type": "institutional"}', '{"procedure": "27447"}', '{"procedure": "20610"}'),
+ false, NULL),
+('NCCI_PTP_MODIFIER', 'no modifier on column 2', pg_temp.lines('{}', '{"procedure": "97530"}', '{"procedure": "97140"}'), true, 'error 2 modifiers'),
+('NCCI_PTP_MODIFIER', '59 on column 1 only', pg_temp.lines('{}', '{"procedure": "97530", "modifiers": ["59"]}', '{"procedure": "97140"}'), true, 'error 2 modifiers'),
+('NCCI_PTP_MODIFIER', 'XS on column 2', pg_temp.lines('{}', '{"procedure": "97530"}', '{"procedure": "97140", "modifiers": ["XS"]}'), false, NULL),
+('NCCI_PTP_MODIFIER', 'indicator 9', pg_temp.claim(), false, NULL),
+('MUE_LINE', '5 units, MUE 4', pg_temp.lines('{}', '{"procedure": "97110", "units": 5}'), true, 'error 1 units'),
+('MUE_LINE', '4 and 4 on two lines', pg_temp.lines('{}', '{"procedure": "97110", "units": 4}', '{"procedure": "97110", "units": 4, "modifiers": ["59"]}'), false, NULL),
+('MUE_DAY', '3 units over two lines, MUE 2 per day', pg_temp.lines('{"diagnoses": ["M17.11", "M17.12"]}', '{"procedure": "20610", "modifiers": ["RT"], "units": 2}', '{"procedure": "20610", "modifiers": ["LT"], "dx_pointers": [2]}'),
+ true, 'error 1 units'),
+('MUE_DAY', 'indicator 3', pg_temp.lines('{}', '{"procedure": "36415"}', '{"procedure": "36415", "modifiers": ["76"]}'), true, 'error 1 units'),
+('MUE_DAY', 'over two days', pg_temp.lines('{"service_to": "2024-03-05"}', '{"procedure": "36415"}', '{"procedure": "36415", "service_date": "2024-03-05"}'), false, NULL),
+('EM_SAME_DAY_NO_25', 'visit and injection', pg_temp.lines('{"diagnoses": ["M17.11"]}', '{"procedure": "99213"}', '{"procedure": "20610", "modifiers": ["RT"]}'), true, 'warning 1 modifiers'),
+('EM_SAME_DAY_NO_25', 'with 25', pg_temp.lines('{"diagnoses": ["M17.11"]}', '{"procedure": "99213", "modifiers": ["25"]}', '{"procedure": "20610", "modifiers": ["RT"]}'), false, NULL),
+('EM_SAME_DAY_NO_25', 'visit and therapy', pg_temp.lines('{}', '{"procedure": "99213"}', '{"procedure": "97110"}'), false, NULL),
+('LINE_DUPLICATE', 'three copies', pg_temp.lines('{}', '{"procedure": "97110"}', '{"procedure": "97110"}', '{"procedure": "97110"}'), true, 'warning 2 procedure; warning 3 procedure'),
+('LINE_DUPLICATE', 'with 76', pg_temp.lines('{}', '{"procedure": "97110"}', '{"procedure": "97110", "modifiers": ["76"]}'), false, NULL),
+('LINE_DUPLICATE', 'other units', pg_temp.lines('{}', '{"procedure": "97110"}', '{"procedure": "97110", "units": 2}'), false, NULL),
+('NDC_REQUIRED', 'J code without NDC', pg_temp.lines('{}', '{"procedure": "J1100", "units": 4}'), true, 'error 1 ndc'),
+('NDC_REQUIRED', 'J code with NDC', pg_temp.lines('{}', '{"procedure": "J1100", "units": 4, "ndc": "00009001205"}'), false, NULL),
+('NDC_INVALID', '9 digits', pg_temp.lines('{}', '{"procedure": "J1100", "ndc": "000900120"}'), true, 'error 1 ndc'),
+('NDC_INVALID', '10 digits without hyphens', pg_temp.lines('{}', '{"procedure": "97110"}', '{"procedure": "J1100", "ndc": "0009001205"}'), true, 'error 2 ndc'),
+('NDC_INVALID', '4-4-2 with hyphens', pg_temp.lines('{}', '{"procedure": "J1100", "ndc": "0009-0012-05"}'), false, NULL),
+('POS_INVALID', 'not in the list, header', pg_temp.claim('{"place_of_service": "99"}'), true, 'error 1 place_of_service; error 2 place_of_service'),
+('POS_INVALID', 'not 2 digits, line', pg_temp.line(pg_temp.claim(), 2, '{"place_of_service": "2"}'), true, 'error 2 place_of_service'),
+('POS_INVALID', 'telehealth before 2017', pg_temp.dated(pg_temp.line(pg_temp.claim('{"submitted_on": "2016-03-05"}'), 2, '{"place_of_service": "02"}'), '2016-03-01'),
+ true, 'error 2 place_of_service'),
+('POS_INVALID', 'telehealth in 2024', pg_temp.line(pg_temp.claim(), 2, '{"place_of_service": "02"}'), false, NULL),
+('POS_INVALID', 'institutional', pg_temp.claim('{"place_of_service": "99", "claim_type": "institutional"}'), false, NULL);
+
+-- every rule has a case that fires it and a near miss
+SELECT is_empty($$SELECT rule_id FROM rule_catalog() EXCEPT SELECT rule FROM cases WHERE fires$$, 'every rule has a case that fires it');
+SELECT is_empty($$SELECT rule_id FROM rule_catalog() EXCEPT SELECT rule FROM cases WHERE NOT fires$$, 'every rule has a near miss');
+SELECT is_empty($$SELECT rule FROM cases EXCEPT SELECT rule_id FROM rule_catalog()$$, 'every case names a rule of the catalog');
+
+-- one test per case: the issues of its rule (severity, line, field), or none
+SELECT is(pg_temp.fired(rule, claim), expect,
+		  format('%s %s: %s', rule, CASE WHEN fires THEN 'fires' ELSE 'does not fire' END, note))
+FROM cases ORDER BY n;
+
+-- a near miss is clean of every rule, not only of its own (but for the
+-- twelve diagnoses, among which a newborn code does not fit the patient)
+SELECT is_empty($$SELECT c.rule, c.note, v.rule_id FROM cases c, cleanclaim.validate(c.claim) v
+				   WHERE NOT c.fires AND NOT (c.rule = 'DX_TOO_MANY' AND v.rule_id = 'DX_AGE_CONFLICT')$$,
+				'the near misses have no issue at all');
+
+-- every issue carries its rule's category, owner and hint, and a message
+SELECT is_empty($$SELECT v.* FROM cases c, cleanclaim.validate(c.claim) v JOIN cleanclaim.rule_catalog() r USING (rule_id)
+				   WHERE v.category IS DISTINCT FROM r.category OR v.owner IS DISTINCT FROM r.owner
+				      OR v.hint IS DISTINCT FROM cleanclaim.rule_hint(v.rule_id) OR coalesce(v.message, '') = ''$$,
+				'every issue has its rule''s category, owner, hint, and a message');
+-- issues() gives the rows of validate(); is_clean and quality_score agree with them
+SELECT is_empty($$SELECT c.n FROM cases c
+				   WHERE (SELECT count(*) FROM (SELECT * FROM unnest(cleanclaim.issues(c.claim))
+												EXCEPT ALL SELECT * FROM cleanclaim.validate(c.claim)) d) > 0
+				      OR cardinality(cleanclaim.issues(c.claim)) <> (SELECT count(*) FROM cleanclaim.validate(c.claim))$$,
+				'issues() returns the rows of validate() for every case');
+SELECT is_empty($$SELECT c.n FROM cases c
+				   WHERE cleanclaim.is_clean(c.claim) <> NOT EXISTS (SELECT 1 FROM cleanclaim.validate(c.claim) WHERE severity = 'error')$$,
+				'is_clean() is true exactly when validate() has no error, for every case');
+SELECT is_empty($$SELECT c.n FROM cases c
+				   WHERE cleanclaim.quality_score(c.claim) <> greatest(0, 100 - (SELECT coalesce(sum(CASE severity WHEN 'error' THEN 25 WHEN 'warning' THEN 5 ELSE 0 END), 0)
+																				 FROM cleanclaim.validate(c.claim)))$$,
+				'quality_score() is 100 minus 25 per error and 5 per warning (default weights), for every case');
+
+SELECT * FROM finish();
+ROLLBACK;
