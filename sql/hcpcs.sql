@@ -2,7 +2,7 @@
 SET search_path = cleanclaim, public;
 
 SELECT v AS input, v::hcpcs AS code, hcpcs_kind(v::hcpcs) AS kind
-FROM (VALUES ('99213'), ('00100'), ('3074F'), ('3074f'), ('0095T'), ('0001U'), ('0002M'), ('J1885'), ('e0114'),
+FROM (VALUES ('99213'), ('00100'), ('3074F'), ('3074f'), ('0095T'), ('0001U'), ('0002M'), ('0001A'), ('J1885'), ('e0114'),
 			 ('A0428'), ('V5008'), (' G2211 '), (E'A4341\u00a0')) t(v);
 
 -- natural (text) order

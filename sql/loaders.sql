@@ -193,7 +193,7 @@ SELECT * FROM load_hcpcs_opps_addendum_b(:'opps' || E'99213,HCPCS_L2,V,,,false,2
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_opps_addendum_b(:'opps' || E'99214,Level I,V,,,false,2026-04\n', '2026-04', '2026-04-01');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_hcpcs_opps_addendum_b(:'opps' || E'0001A,CPT,L,,,false,2026-04\n', '2026-04', '2026-04-01');
+SELECT * FROM load_hcpcs_opps_addendum_b(:'opps' || E'0001Z,CPT,L,,,false,2026-04\n', '2026-04', '2026-04-01');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_opps_addendum_b(:'opps' || E'99213,CPT,V,,,false\n', '2026-04', '2026-04-01');
 \echo :LAST_ERROR_SQLSTATE
@@ -236,7 +236,7 @@ SELECT * FROM load_ncci_ptp(:'ptp' || E'11042,97597,x,20090101,*,1,Mutually excl
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_ncci_ptp(:'ptp' || E'11042,97597,,20090101,*,1\n', '2025Q1');
 \echo :LAST_ERROR_SQLSTATE
-SELECT * FROM load_ncci_ptp(:'ptp' || E'0001A,90471,,20210101,*,1,Misuse of column two code with column one code\n', '2025Q1');
+SELECT * FROM load_ncci_ptp(:'ptp' || E'0001Z,90471,,20210101,*,1,Misuse of column two code with column one code\n', '2025Q1');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_ncci_ptp(:'ptp' || E'29806,29822,*,19960101,*,1,Misuse of column two code with column one code\n', '2025Q1');
 \echo :LAST_ERROR_SQLSTATE

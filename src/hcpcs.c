@@ -5,8 +5,9 @@
  * Five characters in one of six forms: CPT Category I (5 digits), Category
  * II (4 digits + F), Category III (4 digits + T), Proprietary Laboratory
  * Analyses (4 digits + U), Multianalyte Assays with Algorithmic Analyses
- * (4 digits + M, found in the CMS OPPS files), or HCPCS Level II (a letter
- * A-V + 4 digits).
+ * (4 digits + M, found in the CMS OPPS files), vaccine administration codes
+ * (4 digits + A, CPT Category I: 0001A), or HCPCS Level II (a letter A-V + 4
+ * digits).
  */
 #include "postgres.h"
 
@@ -58,9 +59,9 @@ hcpcs_parse(const char *s, int len, int64 *result, char *detail)
 
 		if (!check_digits(chars, len, 1, 3, "A CPT code starts with 4 digits", detail))
 			return false;
-		if (!code_is_digit(last) && last != 'F' && last != 'T' && last != 'U' && last != 'M')
+		if (!code_is_digit(last) && last != 'F' && last != 'T' && last != 'U' && last != 'M' && last != 'A')
 		{
-			code_detail(detail, "The fifth character of a CPT code is a digit (Category I), F (Category II), T (Category III), U (PLA) or M (MAAA), not \"%s\".",
+			code_detail(detail, "The fifth character of a CPT code is a digit or A (Category I), F (Category II), T (Category III), U (PLA) or M (MAAA), not \"%s\".",
 						code_char_shown(s + 4, 1, shown, sizeof(shown)));
 			return false;
 		}
@@ -91,7 +92,7 @@ hcpcs_format(int64 value, char *buf)
 
 const CodeType hcpcs_type = {
 	.name = "hcpcs",
-	.hint = "Accepted forms: 5 digits (CPT Category I, 99213), 4 digits and F (Category II, 3074F), 4 digits and T (Category III, 0095T), 4 digits and U (PLA, 0001U), 4 digits and M (MAAA, 0002M), or a letter A to V and 4 digits (HCPCS Level II, J1885).",
+	.hint = "Accepted forms: 5 digits (CPT Category I, 99213), 4 digits and F (Category II, 3074F), 4 digits and T (Category III, 0095T), 4 digits and U (PLA, 0001U), 4 digits and M (MAAA, 0002M), 4 digits and A (vaccine administration, 0001A), or a letter A to V and 4 digits (HCPCS Level II, J1885).",
 	.parse = hcpcs_parse,
 	.format = hcpcs_format,
 	.send_as_text = true,

@@ -13,7 +13,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
 SET search_path = cleanclaim, public;
 
-SELECT plan(322);
+SELECT plan(326);
 
 -- The detail of the error a statement raises, or NULL when it raises none.
 CREATE FUNCTION pg_temp.error_detail(statement text) RETURNS text LANGUAGE plpgsql AS $$
@@ -57,6 +57,7 @@ INSERT INTO accepted VALUES
 	('hcpcs', 'V5008', 'V5008'),
 	('hcpcs', 'G2211', 'G2211'),
 	('hcpcs', '0002M', '0002M'),
+	('hcpcs', '0001a', '0001A'),
 	('hcpcs', E'A4341\u00a0', 'A4341'),
 	('ndc', '0002-7597-01', '00002759701'),
 	('ndc', '50242-040-62', '50242004062'),
@@ -109,7 +110,7 @@ INSERT INTO rejected VALUES
 	('hcpcs', '992130', 'A HCPCS or CPT code has 5 characters; this one has 6.'),
 	('hcpcs', 'W1234', 'A HCPCS code starts with a digit (CPT) or a letter from A to V (Level II), not "W".'),
 	('hcpcs', 'Z9999', 'A HCPCS code starts with a digit (CPT) or a letter from A to V (Level II), not "Z".'),
-	('hcpcs', '3074X', 'The fifth character of a CPT code is a digit (Category I), F (Category II), T (Category III), U (PLA) or M (MAAA), not "X".'),
+	('hcpcs', '3074X', 'The fifth character of a CPT code is a digit or A (Category I), F (Category II), T (Category III), U (PLA) or M (MAAA), not "X".'),
 	('hcpcs', '12A45', 'A CPT code starts with 4 digits; character 3 is "A".'),
 	('hcpcs', 'J188A', 'A HCPCS Level II code is a letter followed by 4 digits; character 5 is "A".'),
 	('hcpcs', 'JJ885', 'A HCPCS Level II code is a letter followed by 4 digits; character 2 is "J".'),
@@ -166,8 +167,8 @@ SELECT is(icd10cm_seventh_char('E11.9'), NULL, 'no 7th character on E11.9');
 SELECT is(icd10cm_dotless('S72.001A'), 'S72001A', 'dotless S72.001A');
 SELECT is(ndc_hyphenated('60575-4112-1'), '60575-4112-01', 'ndc_hyphenated pads the package');
 SELECT results_eq(
-	$$SELECT hcpcs_kind(c::hcpcs) FROM unnest(ARRAY['99213','3074F','0095T','0001U','0002M','J1885']) c$$,
-	$$VALUES ('cpt_category_i'), ('cpt_category_ii'), ('cpt_category_iii'), ('cpt_pla'), ('cpt_maaa'), ('hcpcs_level_ii')$$,
+	$$SELECT hcpcs_kind(c::hcpcs) FROM unnest(ARRAY['99213','0001A','3074F','0095T','0001U','0002M','J1885']) c$$,
+	$$VALUES ('cpt_category_i'), ('cpt_category_i'), ('cpt_category_ii'), ('cpt_category_iii'), ('cpt_pla'), ('cpt_maaa'), ('hcpcs_level_ii')$$,
 	'hcpcs_kind tells the six forms apart');
 
 -- binary input refuses what text input refuses: 22P03.  The forged values
