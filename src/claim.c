@@ -24,6 +24,9 @@ const FieldSpec line_field_specs[LINE_FIELD_COUNT] = {LINE_FIELDS(FIELD_SPEC)};
 
 static bool numeric_to_double(Numeric n, double *out);
 
+uint32		claim_fields_read = ~(uint32) 0;
+uint32		line_fields_read = ~(uint32) 0;
+
 /* At most this many input problems are kept per claim; a flood of them is cut short. */
 #define MAX_INPUT_PROBLEMS 100
 
@@ -746,12 +749,16 @@ read_field(Claim *claim, FieldValue *fv, const FieldSpec *spec, int line_no, con
 void
 claim_set_field(Claim *claim, ClaimFieldId id, const RawValue *raw)
 {
+	if (!(claim_fields_read & (UINT32_C(1) << id)))
+		return;					/* no rule that is on reads it */
 	read_field(claim, &claim->f[id], &claim_field_specs[id], 0, raw);
 }
 
 void
 claim_set_line_field(Claim *claim, ClaimLine *line, LineFieldId id, const RawValue *raw)
 {
+	if (!(line_fields_read & (UINT32_C(1) << id)))
+		return;
 	read_field(claim, &line->f[id], &line_field_specs[id], line->line_no, raw);
 	/* issues on line 0 would read as header issues: a line keeps its position then */
 	if (id == LF_LINE_NO && line->f[id].state == VALUE_OK && line->f[id].v.ival < 1)

@@ -214,6 +214,13 @@ typedef struct RawValue
 	Datum		record;			/* RAW_RECORD (a HeapTupleHeader) */
 } RawValue;
 
+/*
+ * The fields the readers read, as bit masks by field id: all of them unless
+ * the rules that are on need fewer (rules_prepare_reading() sets these).
+ */
+extern uint32 claim_fields_read;
+extern uint32 line_fields_read;
+
 /* claim.c: the model. */
 extern Claim *claim_new(ClaimSource source);
 extern int	claim_field_lookup(const char *name, int len);

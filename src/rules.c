@@ -241,6 +241,72 @@ static uint64 config_generation;
 static RuleConfig *default_config;
 static HTAB *payer_configs;
 
+/* The fields every claim is read for: they pick the payer's settings, the setting, the dates. */
+#define ALWAYS_READ_CLAIM ((UINT32_C(1) << CF_CLAIM_ID) | (UINT32_C(1) << CF_CLAIM_TYPE) | \
+						   (UINT32_C(1) << CF_PAYER_ID) | (UINT32_C(1) << CF_SERVICE_FROM) | \
+						   (UINT32_C(1) << CF_SERVICE_TO) | (UINT32_C(1) << CF_LINES))
+#define ALWAYS_READ_LINE ((UINT32_C(1) << LF_LINE_NO) | (UINT32_C(1) << LF_SERVICE_DATE))
+
+static uint32 wanted_claim_fields = ~(uint32) 0;
+static uint32 wanted_line_fields = ~(uint32) 0;
+
+/* Add a rule's needs_fields list ("billing_npi, lines.procedure") to the masks. */
+static void
+add_needed_fields(RuleId rule, uint32 *claim_mask, uint32 *line_mask)
+{
+	const char *p = rule_defs[rule].needs_fields;
+
+	while (*p)
+	{
+		const char *end = strchr(p, ',');
+		int			len = end ? end - p : (int) strlen(p);
+		int			id;
+
+		if (len > 6 && strncmp(p, "lines.", 6) == 0)
+		{
+			if ((id = line_field_lookup(p + 6, len - 6)) < 0)
+				elog(ERROR, "cleanclaim: rule %s needs unknown line field \"%.*s\"", rule_defs[rule].id, len, p);
+			*line_mask |= UINT32_C(1) << id;
+		}
+		else
+		{
+			if ((id = claim_field_lookup(p, len)) < 0)
+				elog(ERROR, "cleanclaim: rule %s needs unknown field \"%.*s\"", rule_defs[rule].id, len, p);
+			*claim_mask |= UINT32_C(1) << id;
+		}
+		p += len;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+}
+
+/* The fields the rules that are on (for any payer) need; all when a FIELD_* rule is on. */
+static void
+compute_wanted_fields(void)
+{
+	HASH_SEQ_STATUS seq;
+	PayerConfig *pc;
+	bool		any_on[RULE_COUNT];
+	int			i;
+
+	for (i = 0; i < RULE_COUNT; i++)
+		any_on[i] = default_config->enabled[i];
+	hash_seq_init(&seq, payer_configs);
+	while ((pc = hash_seq_search(&seq)) != NULL)
+		for (i = 0; i < RULE_COUNT; i++)
+			any_on[i] |= pc->config->enabled[i];
+	if (any_on[RULE_FIELD_UNKNOWN] || any_on[RULE_FIELD_INVALID])
+	{
+		wanted_claim_fields = wanted_line_fields = ~(uint32) 0;
+		return;
+	}
+	wanted_claim_fields = ALWAYS_READ_CLAIM;
+	wanted_line_fields = ALWAYS_READ_LINE;
+	for (i = 0; i < RULE_COUNT; i++)
+		if (any_on[i])
+			add_needed_fields((RuleId) i, &wanted_claim_fields, &wanted_line_fields);
+}
+
 static void
 apply_setting(RuleConfig *config, const RuleSetting *s, int rule)
 {
@@ -323,7 +389,17 @@ build_configs(void)
 		apply_setting(pc->config, &settings[i], rule);
 	}
 	MemoryContextSwitchTo(old);
+	compute_wanted_fields();
 	config_generation = refdata_settings_generation();
+}
+
+void
+rules_prepare_reading(void)
+{
+	if (default_config == NULL || config_generation != refdata_settings_generation())
+		build_configs();
+	claim_fields_read = wanted_claim_fields;
+	line_fields_read = wanted_line_fields;
 }
 
 static const RuleConfig *

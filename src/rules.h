@@ -26,7 +26,10 @@ typedef enum Severity
 
 /*
  * The catalog: X(id, category, severity, owner, fields it needs, reference
- * data it needs, description, hint).  The order is the order of the README's
+ * data it needs, description, hint).  The fields are read as a list: claim
+ * fields by name, line fields as lines.<name>; when the rules that are on
+ * need no FIELD_* rule, the claim readers read only the fields they list
+ * (test/rules.sql runs each rule alone to keep the lists honest).  The order is the order of the README's
  * rule table and of cleanclaim.rules.
  */
 #define RULE_CATALOG(X) \
@@ -48,103 +51,103 @@ typedef enum Severity
 	X(MEMBER_ID_MISSING, "payer", SEV_ERROR, "front_office", "member_id", "", \
 	  "member (subscriber) id missing", \
 	  "Copy the member id from the patient's insurance card or the eligibility response.") \
-	X(TIMELY_FILING_EXPIRED, "payer", SEV_ERROR, "billing", "service_from or lines.service_date", "payers (optional)", \
+	X(TIMELY_FILING_EXPIRED, "payer", SEV_ERROR, "billing", "payer_id, service_from, lines.service_date, submitted_on", "payers (optional)", \
 	  "submitted (or today, when not submitted yet) after the payer's filing limit counted from the date of service; a warning within warn_days of the limit", \
 	  "Submit at once with proof of timely filing if you have it; the limit is the payer's timely_filing_days (or the days parameter).") \
-	X(FREQUENCY_REF_MISSING, "billing", SEV_ERROR, "billing", "frequency_code", "", \
+	X(FREQUENCY_REF_MISSING, "billing", SEV_ERROR, "billing", "frequency_code, original_claim_id", "", \
 	  "a replacement (7) or void (8) without original_claim_id, or an original (1) that names one", \
 	  "Give the payer's claim number of the claim being replaced or voided, or send frequency 1 without it.") \
 	X(CHARGE_TOTAL_MISMATCH, "charges", SEV_ERROR, "billing", "total_charge, lines.charge", "", \
 	  "the total charge differs from the sum of the line charges", \
 	  "Recompute the total from the lines.") \
-	X(CHARGE_NOT_POSITIVE, "charges", SEV_ERROR, "billing", "total_charge or lines.charge", "", \
+	X(CHARGE_NOT_POSITIVE, "charges", SEV_ERROR, "billing", "total_charge, lines.charge", "", \
 	  "a line charge or the total charge is zero or negative", \
 	  "Bill every line at its charge master price; drop lines with nothing to bill.") \
-	X(AUTH_MISSING, "authorization", SEV_ERROR, "front_office", "payer_id, lines.procedure", "auth_requirements", \
+	X(AUTH_MISSING, "authorization", SEV_ERROR, "front_office", "payer_id, prior_auth, lines.procedure, service_from, lines.service_date", "auth_requirements", \
 	  "a line's procedure needs prior authorization from this payer and the claim has none", \
 	  "Obtain the authorization and enter its number in prior_auth before billing.") \
-	X(AUTH_MISMATCH, "authorization", SEV_ERROR, "front_office", "prior_auth, payer_id", "authorizations", \
+	X(AUTH_MISMATCH, "authorization", SEV_ERROR, "front_office", "payer_id, prior_auth, member_id, lines.procedure, lines.units, service_from, lines.service_date", "authorizations", \
 	  "the authorization is not on file, or its member, dates, procedure or remaining units do not cover the line", \
 	  "Check the authorization number; extend or amend the authorization with the payer.") \
-	X(LINES_TOO_MANY, "billing", SEV_ERROR, "billing", "lines", "", \
+	X(LINES_TOO_MANY, "billing", SEV_ERROR, "billing", "claim_type, lines", "", \
 	  "more lines than the claim form holds (50 professional, 450 institutional)", \
 	  "Split the services over several claims.") \
-	X(PATIENT_BIRTH_DATE_INVALID, "patient", SEV_ERROR, "front_office", "patient_birth_date", "", \
+	X(PATIENT_BIRTH_DATE_INVALID, "patient", SEV_ERROR, "front_office", "patient_birth_date, service_from, lines.service_date", "", \
 	  "patient birth date missing, in the future, or after the date of service", \
 	  "Correct the birth date from the patient's registration or insurance card.") \
 	X(PATIENT_SEX_INVALID, "patient", SEV_ERROR, "front_office", "patient_sex", "", \
 	  "patient sex missing or not M, F or U", \
 	  "Record the patient's sex as M, F or U.") \
-	X(SERVICE_DATES_INVALID, "dates", SEV_ERROR, "front_office", "service_from, service_to, lines.service_date", "", \
+	X(SERVICE_DATES_INVALID, "dates", SEV_ERROR, "front_office", "service_from, service_to, lines.service_date, diagnoses", "", \
 	  "service from after service to, a date in the future, a line dated outside the claim's period, or a date before 2015-10-01 with ICD-10 codes", \
 	  "Correct the dates of service; bill services before 2015-10-01 with ICD-9 on a separate claim.") \
 	X(DX_MISSING, "diagnosis", SEV_ERROR, "coding", "diagnoses", "", \
 	  "no diagnosis on the claim", \
 	  "Code at least the primary diagnosis.") \
-	X(DX_TOO_MANY, "diagnosis", SEV_ERROR, "coding", "diagnoses", "", \
+	X(DX_TOO_MANY, "diagnosis", SEV_ERROR, "coding", "claim_type, diagnoses", "", \
 	  "more diagnoses than the claim form holds (12 professional, 25 institutional)", \
 	  "Keep the diagnoses the lines point to and the most relevant others.") \
-	X(DX_INVALID, "diagnosis", SEV_ERROR, "coding", "diagnoses", "icd10cm_codes", \
+	X(DX_INVALID, "diagnosis", SEV_ERROR, "coding", "diagnoses, service_from, lines.service_date", "icd10cm_codes", \
 	  "a diagnosis code that is not ICD-10-CM, or not in the code set on the date of service", \
 	  "Use a code valid on the date of service (check for deleted or new codes in the fiscal year's update).") \
-	X(DX_NOT_BILLABLE, "diagnosis", SEV_ERROR, "coding", "diagnoses", "icd10cm_codes", \
+	X(DX_NOT_BILLABLE, "diagnosis", SEV_ERROR, "coding", "diagnoses, service_from, lines.service_date", "icd10cm_codes", \
 	  "a header (category) code: more characters are required", \
 	  "Code to the highest specificity: add the missing 4th to 7th characters.") \
 	X(DX_EXTERNAL_CAUSE_PRIMARY, "diagnosis", SEV_ERROR, "coding", "diagnoses", "", \
 	  "the first-listed diagnosis is an external cause code (V, W, X, Y)", \
 	  "List the injury or condition first; external cause codes are secondary only.") \
-	X(DX_MANIFESTATION_PRIMARY, "diagnosis", SEV_ERROR, "coding", "diagnoses", "mce_edits", \
+	X(DX_MANIFESTATION_PRIMARY, "diagnosis", SEV_ERROR, "coding", "diagnoses, service_from, lines.service_date", "mce_edits", \
 	  "a manifestation code is listed first", \
 	  "List the underlying condition first, then the manifestation.") \
-	X(DX_UNACCEPTABLE_PRIMARY, "diagnosis", SEV_ERROR, "coding", "diagnoses", "mce_edits", \
+	X(DX_UNACCEPTABLE_PRIMARY, "diagnosis", SEV_ERROR, "coding", "diagnoses, service_from, lines.service_date", "mce_edits", \
 	  "a code not acceptable as the principal diagnosis is listed first", \
 	  "List the condition that occasioned the visit first.") \
-	X(DX_AGE_CONFLICT, "diagnosis", SEV_ERROR, "coding", "diagnoses, patient_birth_date", "mce_edits", \
+	X(DX_AGE_CONFLICT, "diagnosis", SEV_ERROR, "coding", "diagnoses, patient_birth_date, service_from, lines.service_date", "mce_edits", \
 	  "a newborn (0), pediatric (0-17), maternity (9-64) or adult (15-124) code does not fit the patient's age on the date of service", \
 	  "Check the birth date and the code; choose the code for the patient's age group.") \
-	X(DX_SEX_CONFLICT, "diagnosis", SEV_ERROR, "coding", "diagnoses, patient_sex", "mce_edits", \
+	X(DX_SEX_CONFLICT, "diagnosis", SEV_ERROR, "coding", "diagnoses, patient_sex, service_from, lines.service_date", "mce_edits", \
 	  "a sex-specific code does not fit the patient's sex (off by default, as in the MCE since 2024-10-01)", \
 	  "Check the patient's sex and the code.") \
 	X(DX_DUPLICATE, "diagnosis", SEV_WARNING, "coding", "diagnoses", "", \
 	  "the same diagnosis code twice on the claim", \
 	  "List each diagnosis once and point the lines to it.") \
-	X(DX_UNSPECIFIED, "diagnosis", SEV_WARNING, "coding", "diagnoses", "icd10cm_codes", \
+	X(DX_UNSPECIFIED, "diagnosis", SEV_WARNING, "coding", "diagnoses, service_from, lines.service_date", "icd10cm_codes", \
 	  "an unspecified code where the code set has specified siblings (laterality or site left unspecified)", \
 	  "Code the documented specifics (side, site, type); ask the provider when the note lacks them.") \
-	X(DX_POINTER_INVALID, "diagnosis", SEV_ERROR, "coding", "lines.dx_pointers, diagnoses", "", \
+	X(DX_POINTER_INVALID, "diagnosis", SEV_ERROR, "coding", "diagnoses, lines.dx_pointers", "", \
 	  "a line points to no diagnosis, or past the end of the diagnosis list", \
 	  "Point each line to 1 to 4 of the claim's diagnoses.") \
-	X(PROC_INVALID, "procedure", SEV_ERROR, "coding", "lines.procedure", "hcpcs_codes", \
+	X(PROC_INVALID, "procedure", SEV_ERROR, "coding", "lines.procedure, service_from, lines.service_date", "hcpcs_codes", \
 	  "a procedure code that is not CPT/HCPCS, or not in the code set on the date of service", \
 	  "Use a code active on the date of service (check the annual and quarterly updates).") \
 	X(UNITS_INVALID, "procedure", SEV_ERROR, "coding", "lines.units", "", \
 	  "units missing, zero, negative or fractional", \
 	  "Bill whole units of service (1 or more).") \
-	X(MOD_INVALID, "modifier", SEV_ERROR, "coding", "lines.modifiers", "modifiers", \
+	X(MOD_INVALID, "modifier", SEV_ERROR, "coding", "lines.modifiers, service_from, lines.service_date", "modifiers", \
 	  "an unknown modifier, or more than 4 on a line", \
 	  "Use modifiers from the CPT/HCPCS lists, at most 4 per line.") \
 	X(MOD_CONFLICT, "modifier", SEV_ERROR, "coding", "lines.modifiers", "", \
 	  "mutually exclusive modifiers on one line (LT with RT, 26 with TC, 50 with LT or RT)", \
 	  "Keep the modifier that describes the service; bill bilateral services with 50 alone.") \
-	X(MOD_LATERALITY_DX, "modifier", SEV_WARNING, "coding", "lines.modifiers, lines.dx_pointers", "icd10cm_codes", \
+	X(MOD_LATERALITY_DX, "modifier", SEV_WARNING, "coding", "lines.modifiers, lines.dx_pointers, diagnoses, service_from, lines.service_date", "icd10cm_codes", \
 	  "LT or RT on a line contradicts the side of a diagnosis it points to", \
 	  "Make the modifier and the diagnosis name the same side.") \
-	X(NCCI_PTP_NEVER, "bundling", SEV_ERROR, "coding", "lines.procedure, dates", "ncci_ptp", \
+	X(NCCI_PTP_NEVER, "bundling", SEV_ERROR, "coding", "claim_type, lines.procedure, service_from, lines.service_date", "ncci_ptp", \
 	  "two lines on one date form an NCCI procedure-to-procedure pair that no modifier allows (indicator 0)", \
 	  "Bill the column 1 code only; the column 2 code is included in it.") \
-	X(NCCI_PTP_MODIFIER, "bundling", SEV_ERROR, "coding", "lines.procedure, lines.modifiers, dates", "ncci_ptp", \
+	X(NCCI_PTP_MODIFIER, "bundling", SEV_ERROR, "coding", "claim_type, lines.procedure, lines.modifiers, service_from, lines.service_date", "ncci_ptp", \
 	  "two lines on one date form an NCCI pair (indicator 1) and the column 2 line has no NCCI-associated modifier", \
 	  "If the services were distinct (other site, session, encounter), add 59 or XE/XS/XP/XU (or an anatomic modifier) to the column 2 line; else drop it.") \
-	X(MUE_LINE, "units", SEV_ERROR, "coding", "lines.procedure, lines.units", "mue", \
+	X(MUE_LINE, "units", SEV_ERROR, "coding", "claim_type, lines.procedure, lines.units, service_from, lines.service_date", "mue", \
 	  "units on a line above the code's Medically Unlikely Edit (adjudication indicator 1)", \
 	  "Check the units; bill units above the MUE on separate lines with the right modifiers only when documented.") \
-	X(MUE_DAY, "units", SEV_ERROR, "coding", "lines.procedure, lines.units, dates", "mue", \
+	X(MUE_DAY, "units", SEV_ERROR, "coding", "claim_type, lines.procedure, lines.units, service_from, lines.service_date", "mue", \
 	  "units of a code summed over the claim's lines on one date above its MUE (adjudication indicator 2 or 3)", \
 	  "Check the units billed for the day; indicator 2 (policy) cannot be appealed, 3 needs documentation.") \
-	X(EM_SAME_DAY_NO_25, "modifier", SEV_WARNING, "coding", "lines.procedure, lines.modifiers, dates", "", \
+	X(EM_SAME_DAY_NO_25, "modifier", SEV_WARNING, "coding", "lines.procedure, lines.modifiers, service_from, lines.service_date", "", \
 	  "an E/M visit (99202-99499) and a procedure (10004-69990) on the same date, and the E/M line lacks modifier 25", \
 	  "When the visit was significant and separately identifiable, add 25 to the E/M line; else drop the E/M line.") \
-	X(LINE_DUPLICATE, "procedure", SEV_WARNING, "billing", "lines.procedure, dates", "", \
+	X(LINE_DUPLICATE, "procedure", SEV_WARNING, "billing", "lines.procedure, lines.modifiers, lines.units, service_from, lines.service_date", "", \
 	  "two lines with the same procedure, modifiers, date and units and no repeat modifier (76, 77, 91)", \
 	  "Merge the lines into one with the total units, or add 76/77/91 when the service was repeated.") \
 	X(NDC_REQUIRED, "drug", SEV_ERROR, "billing", "lines.procedure, lines.ndc", "", \
@@ -153,7 +156,7 @@ typedef enum Severity
 	X(NDC_INVALID, "drug", SEV_ERROR, "billing", "lines.ndc", "", \
 	  "an NDC that is not 11 digits after normalization", \
 	  "Write the NDC as 11 digits (5-4-2) or as printed on the package with hyphens.") \
-	X(POS_INVALID, "place_of_service", SEV_ERROR, "billing", "place_of_service", "place_of_service", \
+	X(POS_INVALID, "place_of_service", SEV_ERROR, "billing", "claim_type, place_of_service, lines.place_of_service, service_from, lines.service_date", "place_of_service", \
 	  "a place of service not in the place-of-service list", \
 	  "Use a 2-digit CMS place-of-service code (11 office, 22 outpatient hospital, 02/10 telehealth, ...).")
 
@@ -240,6 +243,9 @@ typedef struct RuleContext
 	const Payer *payer;			/* NULL when unknown */
 	int			payer_index;
 } RuleContext;
+
+/* Before reading a claim: tell the readers which fields the rules that are on need. */
+extern void rules_prepare_reading(void);
 
 /* Run every enabled rule on the claim. */
 extern void rules_run(const Claim *claim, IssueList *issues, bool report_unchecked);

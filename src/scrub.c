@@ -397,6 +397,7 @@ scrub(PG_FUNCTION_ARGS)
 	tuple = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 
 	refdata_begin_statement();
+	rules_prepare_reading();
 	claim = claim_from_heap_tuple(tuple, desc, &st->rowmap, fcinfo->flinfo->fn_mcxt, &values, &nulls);
 	memset(&issues, 0, sizeof(issues));
 	rules_run(claim, &issues, false);
@@ -494,6 +495,7 @@ scrub_deferred(PG_FUNCTION_ARGS)
 		header_desc = desc;
 	}
 	refdata_begin_statement();
+	rules_prepare_reading();
 	claim = claim_from_heap_tuple(header, header_desc, &st->rowmap, fcinfo->flinfo->fn_mcxt, NULL, NULL);
 	if (SPI_execute_plan(st->lines_plan, &key, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "scrub_deferred(): reading the lines failed");

@@ -57,6 +57,7 @@ validate_argument(FunctionCallInfo fcinfo, bool report_unchecked)
 	IssueList  *issues = palloc0(sizeof(IssueList));
 
 	refdata_begin_statement();
+	rules_prepare_reading();
 	claim = claim_from_argument(fcinfo, 0, &cache->rowmap);
 	rules_run(claim, issues, report_unchecked);
 	return issues;
