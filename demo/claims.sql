@@ -3,6 +3,19 @@
 CREATE SCHEMA demo;
 CREATE TABLE demo.claims (claim_id text PRIMARY KEY, story text, claim jsonb NOT NULL);
 
+-- the payers the demo claims go to, and one payer's own rule
+INSERT INTO cleanclaim.payers (payer_id, name, payer_type, timely_filing_days) VALUES
+	('MCR01', 'Medicare Part B (demo)', 'medicare', 365),
+	('BCX22', 'Commercial plan (demo)', 'commercial', 90);
+INSERT INTO cleanclaim.rule_settings (rule_id, payer_id, params, note) VALUES
+	('NDC_REQUIRED', 'BCX22', '{"prefixes": ["J"], "codes": ["Q0138"]}', 'the plan wants NDCs on these too');
+
+-- a few NCCI and MUE edits written for the demo (the CMS files are not public data here)
+INSERT INTO cleanclaim.ncci_ptp (column1, column2, modifier_indicator, valid_from) VALUES
+	('27236', '27130', 0, '2020-01-01'), ('99214', '36415', 1, '2020-01-01'), ('11042', '97597', 1, '2020-01-01');
+INSERT INTO cleanclaim.mue (code, max_units, adjudication_indicator, valid_from) VALUES
+	('36415', 1, 2, '2020-01-01'), ('J1885', 8, 3, '2020-01-01'), ('99213', 1, 2, '2020-01-01');
+
 INSERT INTO demo.claims VALUES
 ('C1001', 'clean office visit',
  '{"claim_id": "C1001", "claim_type": "professional", "payer_id": "MCR01", "member_id": "1EG4TE5MK73",
@@ -36,4 +49,26 @@ INSERT INTO demo.claims VALUES
    "service_from": "2026-09-15", "service_to": "2026-09-15", "submitted_on": "2026-10-10", "total_charge": 210.00,
    "diagnoses": ["m1a.0710", "E78.5"],
    "lines": [{"line_no": 1, "procedure": "99214", "modifiers": ["25"], "units": 1, "charge": 180.00, "service_date": "2026-09-15", "dx_pointers": [1, 2]},
-             {"line_no": 2, "procedure": "3074f", "units": 1, "charge": 30.00, "service_date": "2026-09-15", "dx_pointers": [2]}]}');
+             {"line_no": 2, "procedure": "3074f", "units": 1, "charge": 30.00, "service_date": "2026-09-15", "dx_pointers": [2]}]}'),
+('C1006', 'two lines NCCI bundles, and units above the MUE',
+ '{"claim_id": "C1006", "claim_type": "professional", "payer_id": "MCR01", "member_id": "1EG4TE5MK76",
+   "patient_birth_date": "1944-01-20", "patient_sex": "M", "billing_npi": "1234567893", "rendering_npi": "1558598797",
+   "place_of_service": "22", "frequency_code": "1", "service_from": "2026-10-12", "service_to": "2026-10-12",
+   "submitted_on": "2026-10-14", "total_charge": 2450.00, "diagnoses": ["S72.001A", "R73.09"],
+   "lines": [{"line_no": 1, "procedure": "27236", "modifiers": ["LT", "RT"], "units": 1, "charge": 2100.00, "service_date": "2026-10-12", "dx_pointers": [1]},
+             {"line_no": 2, "procedure": "27130", "units": 1, "charge": 300.00, "service_date": "2026-10-12", "dx_pointers": [1]},
+             {"line_no": 3, "procedure": "36415", "units": 2, "charge": 50.00, "service_date": "2026-10-12", "dx_pointers": [2]}]}'),
+('C1007', 'a FHIR R4 Claim resource from an EHR, misspelled element included',
+ '{"resourceType": "Claim", "id": "C1007", "status": "active",
+   "type": {"coding": [{"code": "professional"}]}, "use": "claim",
+   "contained": [{"resourceType": "Patient", "id": "p1", "birthDate": "1958-06-02", "gender": "female"}],
+   "patient": {"reference": "#p1"},
+   "insurer": {"identifier": {"value": "BCX22"}},
+   "provider": {"identifier": {"system": "http://hl7.org/fhir/sid/us-npi", "value": "1245319599"}},
+   "billablePeriod": {"start": "2026-10-20", "end": "2026-10-20"}, "created": "2026-10-21",
+   "insurance": [{"sequence": 1, "focal": true, "coverage": {"identifier": {"value": "XQJ770044"}}}],
+   "diagnosis": [{"sequence": 1, "diagnosisCodeableConcept": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "M17.11"}]}}],
+   "item": [{"sequence": 1, "productOrService": {"coding": [{"code": "J1885"}]}, "quantity": {"value": 2},
+             "net": {"value": 60.00}, "servicedDate": "2026-10-20", "diagnosisSequence": [1],
+             "locationCodeableConcept": {"coding": [{"code": "11"}]}}],
+   "totl": {"value": 60.00}}');

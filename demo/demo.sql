@@ -1,55 +1,102 @@
 -- What cleanclaim makes of the demo claims.
 \pset pager off
+\pset null ''
 SET search_path = cleanclaim, public;
 
 \echo
-\echo '== Every code on the hand-written claims, checked by the cleanclaim code types'
-WITH codes AS (
-	SELECT claim_id, 'npi'::regtype AS kind, f.key AS field, f.value AS value
-	FROM demo.claims, jsonb_each_text(claim) f WHERE f.key LIKE '%npi'
-	UNION ALL
-	SELECT claim_id, 'icd10cm', 'diagnoses[' || d.n || ']', d.value
-	FROM demo.claims, jsonb_array_elements_text(claim -> 'diagnoses') WITH ORDINALITY d(value, n)
-	UNION ALL
-	SELECT claim_id, 'hcpcs', 'lines[' || (l ->> 'line_no') || '].procedure', l ->> 'procedure'
-	FROM demo.claims, jsonb_array_elements(claim -> 'lines') l
-	UNION ALL
-	SELECT claim_id, 'ndc', 'lines[' || (l ->> 'line_no') || '].ndc', l ->> 'ndc'
-	FROM demo.claims, jsonb_array_elements(claim -> 'lines') l WHERE l ? 'ndc'
-)
-SELECT claim_id, field, value,
-	   CASE kind WHEN 'npi'::regtype THEN CASE WHEN is_valid_npi(value) THEN value::npi::text END
-				 WHEN 'icd10cm'::regtype THEN CASE WHEN is_valid_icd10cm(value) THEN value::icd10cm::text END
-				 WHEN 'hcpcs'::regtype THEN CASE WHEN is_valid_hcpcs(value) THEN value::hcpcs::text END
-				 ELSE CASE WHEN is_valid_ndc(value) THEN value::ndc::text END END AS canonical,
-	   coalesce(invalid_reason(kind, value), 'ok') AS verdict
-FROM codes
-ORDER BY claim_id, field;
+\echo '== Reference data the rules read'
+SELECT dataset, release, rows_loaded, valid_from, valid_to FROM releases ORDER BY dataset;
+SELECT (SELECT count(*) FROM icd10cm_codes) AS icd10cm_codes, (SELECT count(*) FROM hcpcs_codes) AS hcpcs_codes,
+	   (SELECT count(*) FROM modifiers) AS modifiers, (SELECT count(*) FROM mce_edits) AS mce_edits,
+	   (SELECT count(*) FROM place_of_service) AS places_of_service, (SELECT count(*) FROM ncci_ptp) AS ncci_pairs,
+	   (SELECT count(*) FROM mue) AS mue_codes, (SELECT count(*) FROM payers) AS payers;
+
+\echo
+\echo '== The hand-written claims, scrubbed: is each clean, its quality score, its story'
+SELECT claim_id, is_clean(claim) AS clean, quality_score(claim) AS score, story
+FROM demo.claims ORDER BY claim_id;
+
+\echo
+\echo '== Every issue on them, with the team that owns the fix (validate(), one row per issue)'
+SELECT c.claim_id, i.severity, i.rule_id, i.owner, i.line_no AS line, i.message
+FROM demo.claims c, LATERAL validate(c.claim) i
+ORDER BY c.claim_id, i.severity, i.rule_id, i.line_no;
+
+\echo
+\echo '== ... and how to fix the errors (the hint of each rule that fired)'
+SELECT DISTINCT i.rule_id, i.hint
+FROM demo.claims c, LATERAL validate(c.claim) i WHERE i.severity = 'error' ORDER BY 1;
+
+\echo
+\echo '== The scrub trigger: the billing system writes the claims into an inbox; scrub(''annotate'') holds the dirty ones'
+CREATE TABLE demo.inbox (
+	claim_id text PRIMARY KEY, claim_type text, payer_id text, member_id text, patient_birth_date date,
+	patient_sex text, billing_npi text, rendering_npi text, referring_npi text, place_of_service text,
+	frequency_code text, original_claim_id text, service_from date, service_to date, submitted_on date,
+	total_charge numeric, diagnoses jsonb, lines jsonb,
+	scrub_status text, scrub_score numeric, scrub_issues jsonb
+);
+CREATE TRIGGER scrub BEFORE INSERT OR UPDATE ON demo.inbox FOR EACH ROW
+	EXECUTE FUNCTION cleanclaim.scrub('annotate', 'issues=scrub_issues', 'score=scrub_score', 'status=scrub_status');
+INSERT INTO demo.inbox (claim_id, claim_type, payer_id, member_id, patient_birth_date, patient_sex, billing_npi,
+						rendering_npi, referring_npi, place_of_service, frequency_code, original_claim_id,
+						service_from, service_to, submitted_on, total_charge, diagnoses, lines)
+SELECT r.claim_id, r.claim_type, r.payer_id, r.member_id, r.patient_birth_date, r.patient_sex, r.billing_npi,
+	   r.rendering_npi, r.referring_npi, r.place_of_service, r.frequency_code, r.original_claim_id,
+	   r.service_from, r.service_to, r.submitted_on, r.total_charge, r.diagnoses, r.lines
+FROM demo.claims c, LATERAL jsonb_populate_record(NULL::demo.inbox, c.claim) r
+WHERE NOT c.claim ? 'resourceType';
+SELECT claim_id, scrub_status AS status, scrub_score AS score, jsonb_array_length(scrub_issues) AS issues,
+	   scrub_issues -> 0 ->> 'message' AS first_issue
+FROM demo.inbox ORDER BY claim_id;
 
 \if :{?shared}
 \if :shared
 \echo
-\echo '== The CMS synthetic carrier claims of ../shared/data: how many codes of each kind pass'
-WITH lines AS (SELECT * FROM demo.rif_carrier),
-checks AS (
-	SELECT 'billing NPI' AS field, 'npi'::regtype AS kind, carr_clm_blg_npi_num AS value FROM lines
-	UNION ALL SELECT 'performing NPI', 'npi', prf_physn_npi FROM lines
-	UNION ALL SELECT 'referring NPI', 'npi', rfr_physn_npi FROM lines
-	UNION ALL SELECT 'principal diagnosis', 'icd10cm', prncpal_dgns_cd FROM lines
-	UNION ALL SELECT 'line diagnosis', 'icd10cm', line_icd_dgns_cd FROM lines
-	UNION ALL SELECT 'procedure', 'hcpcs', hcpcs_cd FROM lines
+\echo '== The CMS synthetic carrier claims of ../shared/data (Synthea, RIF layout), read into the claim contract'
+\echo '   (dated 2015-2020: the demo also loads the FY2025 ICD-10-CM list as release DEMO valid from 2015-10-01, so that'
+\echo '   their codes are checked; without it DX_INVALID reports them as not checked: the code set loaded covers 2024-10-01 on)'
+CREATE TABLE demo.rif_claims AS
+WITH lines AS (
+	SELECT l.*, to_date(nullif(l.line_1st_expns_dt, ''), 'DD-Mon-YYYY') AS line_date
+	FROM demo.rif_carrier l
+),
+claims AS (
+	SELECT clm_id,
+		   min(bene_id) AS bene_id, min(clm_from_dt) AS clm_from_dt, min(clm_thru_dt) AS clm_thru_dt,
+		   min(nch_wkly_proc_dt) AS proc_dt, min(carr_clm_blg_npi_num) AS billing_npi, min(rfr_physn_npi) AS referring_npi,
+		   min(nch_carr_clm_sbmtd_chrg_amt) AS total_charge,
+		   min(array_to_string(ARRAY[icd_dgns_cd1, icd_dgns_cd2, icd_dgns_cd3, icd_dgns_cd4, icd_dgns_cd5,
+									 icd_dgns_cd6, icd_dgns_cd7, icd_dgns_cd8, icd_dgns_cd9, icd_dgns_cd10, icd_dgns_cd11,
+									 icd_dgns_cd12], ',')) AS dx_list,
+		   jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+				'line_no', line_num::int, 'procedure', nullif(hcpcs_cd, ''),
+				'modifiers', nullif(array_remove(ARRAY[nullif(hcpcs_1st_mdfr_cd, ''), nullif(hcpcs_2nd_mdfr_cd, '')], NULL), '{}'),
+				'units', nullif(line_srvc_cnt, '')::numeric, 'charge', nullif(line_sbmtd_chrg_amt, '')::numeric,
+				'service_date', line_date, 'place_of_service', nullif(line_place_of_srvc_cd, ''),
+				'rendering_npi', nullif(prf_physn_npi, ''))) ORDER BY line_num::int) AS lines
+	FROM lines GROUP BY clm_id
 )
-SELECT field, count(*) FILTER (WHERE value <> '') AS present,
-	   count(*) FILTER (WHERE value <> '' AND invalid_reason(kind, value) IS NULL) AS valid,
-	   count(*) FILTER (WHERE value <> '' AND invalid_reason(kind, value) IS NOT NULL) AS invalid,
-	   min(value) FILTER (WHERE value <> '' AND invalid_reason(kind, value) IS NOT NULL) AS example_invalid,
-	   min(invalid_reason(kind, value)) FILTER (WHERE value <> '') AS why
-FROM checks GROUP BY field ORDER BY field;
+SELECT c.clm_id AS claim_id, jsonb_strip_nulls(jsonb_build_object(
+		'claim_id', c.clm_id, 'claim_type', 'professional', 'payer_id', 'MCR01', 'member_id', c.bene_id,
+		'patient_birth_date', to_date(b.bene_birth_dt, 'DD-Mon-YYYY'),
+		'patient_sex', CASE b.bene_sex_ident_cd WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE 'U' END,
+		'billing_npi', coalesce(c.billing_npi, ''), 'referring_npi', nullif(c.referring_npi, ''),
+		'service_from', to_date(c.clm_from_dt, 'DD-Mon-YYYY'), 'service_to', to_date(c.clm_thru_dt, 'DD-Mon-YYYY'),
+		'submitted_on', to_date(c.proc_dt, 'DD-Mon-YYYY'), 'frequency_code', '1',
+		'total_charge', nullif(c.total_charge, '')::numeric,
+		'diagnoses', to_jsonb(array_remove(string_to_array(c.dx_list, ','), '')),
+		'lines', c.lines)) AS claim
+FROM claims c LEFT JOIN demo.rif_beneficiary b ON b.bene_id = c.bene_id;
+
+SELECT count(*) AS claims, sum(jsonb_array_length(claim -> 'lines')) AS lines,
+	   count(*) FILTER (WHERE is_clean(claim)) AS clean, round(avg(quality_score(claim))::numeric, 1) AS mean_score
+FROM demo.rif_claims;
 
 \echo
-\echo '== Procedure codes on those claims by kind'
-SELECT hcpcs_kind(hcpcs_cd::hcpcs) AS kind, count(*) AS lines, count(DISTINCT hcpcs_cd) AS codes,
-	   string_agg(DISTINCT hcpcs_cd, ' ' ORDER BY hcpcs_cd) FILTER (WHERE hcpcs_cd IS NOT NULL) AS examples
-FROM demo.rif_carrier WHERE is_valid_hcpcs(hcpcs_cd) GROUP BY 1 ORDER BY 2 DESC;
+\echo '== What keeps them from going out: issues by rule and owning team'
+SELECT i.owner, i.rule_id, i.severity, count(*) AS issues, count(DISTINCT c.claim_id) AS claims, min(i.message) AS example
+FROM demo.rif_claims c, LATERAL validate(c.claim) i
+GROUP BY 1, 2, 3 ORDER BY 5 DESC, 2;
 \endif
 \endif

@@ -52,6 +52,8 @@ typedef struct RefTable
 	uint32		mask;
 	uint64	   *bloom;			/* large tables: a blocked Bloom filter of the keys, or NULL */
 	uint32		bloom_blocks;	/* a power of 2; a block is one 64-byte cache line */
+	DateADT		first_date;		/* the dates the loaded rows cover, from the earliest */
+	DateADT		last_date;		/* valid_from to the latest valid_to */
 } RefTable;
 
 static RefTable ref_tables[REF_TABLE_COUNT] = {
@@ -491,6 +493,7 @@ load_ref_table(RefTableId id)
 	RefTable   *t = &ref_tables[id];
 	Portal		portal;
 	int			max = 1024;
+	int			i;
 
 	if (id == REF_AUTH_REQUIREMENTS)
 		refdata_payer_count();	/* payer positions first */
@@ -500,25 +503,32 @@ load_ref_table(RefTableId id)
 	portal = SPI_cursor_open_with_args(NULL, t->t.query, 0, NULL, NULL, NULL, true, 0);
 	for (;;)
 	{
-		uint64		i;
+		uint64		row;
 
 		SPI_cursor_fetch(portal, true, FETCH_BATCH);
 		if (SPI_processed == 0)
 			break;
-		for (i = 0; i < SPI_processed; i++)
+		for (row = 0; row < SPI_processed; row++)
 		{
 			if (t->n == max)
 			{
 				max *= 2;
 				t->entries = repalloc_huge(t->entries, max * sizeof(RefEntry));
 			}
-			if (entry_from_row(id, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, &t->entries[t->n]))
+			if (entry_from_row(id, SPI_tuptable->vals[row], SPI_tuptable->tupdesc, &t->entries[t->n]))
 				t->n++;
 		}
 		SPI_freetuptable(SPI_tuptable);
 	}
 	SPI_cursor_close(portal);
 	qsort(t->entries, t->n, sizeof(RefEntry), compare_entries);
+	t->first_date = REF_NO_END;
+	t->last_date = DATEVAL_NOBEGIN;
+	for (i = 0; i < t->n; i++)
+	{
+		t->first_date = Min(t->first_date, t->entries[i].from);
+		t->last_date = Max(t->last_date, t->entries[i].to);
+	}
 	if (id == REF_ICD10CM)
 		mark_specified_siblings(t);
 	build_hash_index(t);
@@ -552,6 +562,21 @@ refdata_prefetch(RefTableId table, int64 key)
 	else
 		__builtin_prefetch(&t->slots[h & t->mask]);
 #endif
+}
+
+/*
+ * Do the table's rows cover the date at all?  A code set loaded for FY2025
+ * says nothing about a 2018 claim: its rules report "not checked" there
+ * instead of calling every code invalid.
+ */
+bool
+refdata_covers(RefTableId table, DateADT date, DateADT *first, DateADT *last)
+{
+	RefTable   *t = ref_table(table);
+
+	*first = t->first_date;
+	*last = t->last_date;
+	return t->n > 0 && t->first_date <= date && date <= t->last_date;
 }
 
 bool

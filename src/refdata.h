@@ -99,6 +99,9 @@ extern void refdata_prefetch(RefTableId table, int64 key);
 /* Is the table loaded with at least one row?  (Loads it when stale.) */
 extern bool refdata_has_rows(RefTableId table);
 
+/* Do the table's rows cover date (between the earliest valid_from and the latest valid_to)? */
+extern bool refdata_covers(RefTableId table, DateADT date, DateADT *first, DateADT *last);
+
 /* The entry of key valid on date (or, when date is DATEVAL_NOBEGIN, any entry of key). */
 extern const RefEntry *refdata_find(RefTableId table, int64 key, DateADT date);
 

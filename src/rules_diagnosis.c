@@ -61,8 +61,17 @@ check_code_set(RuleContext *ctx, const FieldValue *item, int position, DateADT d
 	{
 		const RefEntry *other;
 
+		DateADT		first;
+		DateADT		last;
+
 		if (!rule_on(ctx, RULE_DX_INVALID))
 			return;
+		if (!refdata_covers(REF_ICD10CM, date, &first, &last))
+		{
+			rule_not_checked(ctx, RULE_DX_INVALID, "the ICD-10-CM code set loaded covers %s to %s, not %s",
+							 date_text(first), last == REF_NO_END ? "now" : date_text(last), date_text(date));
+			return;
+		}
 		other = refdata_find(REF_ICD10CM, item->v.code, DATEVAL_NOBEGIN);
 		if (other == NULL)
 			rule_issue(ctx, RULE_DX_INVALID, 0, "diagnoses", code,

@@ -47,6 +47,15 @@ check_procedure_code(RuleContext *ctx, const ClaimLine *line, bool hcpcs_loaded)
 	else if (hcpcs_loaded && line_service_date(ctx->claim, line, &date) &&
 			 refdata_find(REF_HCPCS, proc->v.code, date) == NULL)
 	{
+		DateADT		first;
+		DateADT		last;
+
+		if (!refdata_covers(REF_HCPCS, date, &first, &last))
+		{
+			rule_not_checked(ctx, RULE_PROC_INVALID, "the procedure code set loaded covers %s to %s, not %s",
+							 date_text(first), last == REF_NO_END ? "now" : date_text(last), date_text(date));
+			return;
+		}
 		other = refdata_find(REF_HCPCS, proc->v.code, DATEVAL_NOBEGIN);
 		if (other == NULL)
 			rule_issue(ctx, RULE_PROC_INVALID, line->line_no, "procedure", proc_text(line),
