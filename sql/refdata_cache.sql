@@ -40,3 +40,10 @@ SELECT * FROM pg_temp.dx_rules(:'claim');
 TRUNCATE icd10cm_codes;
 DELETE FROM rule_settings;
 SELECT * FROM pg_temp.dx_rules(:'claim');
+
+-- a code set answers only for the dates it covers: FY2025 alone says nothing of a 2020 claim
+INSERT INTO icd10cm_codes (code, billable, description, valid_from, valid_to)
+VALUES ('E11.9', true, 'Type 2 diabetes mellitus without complications', '2024-10-01', '2025-09-30');
+SELECT * FROM pg_temp.dx_rules('{"claim_id": "K2", "service_from": "2020-03-01", "diagnoses": ["E11.9", "Q99.9"]}') WHERE rule_id = 'DX_INVALID';
+SELECT * FROM pg_temp.dx_rules('{"claim_id": "K3", "service_from": "2025-03-01", "diagnoses": ["E11.9", "Q99.9"]}') WHERE rule_id = 'DX_INVALID';
+TRUNCATE icd10cm_codes;
