@@ -99,10 +99,10 @@ CALL bench.compare('sort by code', 'text (dotless)',
 	'SELECT count(*) FROM (SELECT dx FROM bench.claims_icd ORDER BY dx OFFSET 0) s', 1);
 CALL bench.compare('btree index build', 'text (dotted)',
 	'DROP INDEX IF EXISTS bench.claims_dotted_dx; CREATE INDEX claims_dotted_dx ON bench.claims_dotted (dx)',
-	'DROP INDEX IF EXISTS bench.claims_icd_dx; CREATE INDEX claims_icd_dx ON bench.claims_icd (dx)', 1, 3);
+	'DROP INDEX IF EXISTS bench.claims_icd_dx; CREATE INDEX claims_icd_dx ON bench.claims_icd (dx)', NULL, 3);
 CALL bench.compare('btree index build', 'text (dotless)',
 	'DROP INDEX IF EXISTS bench.claims_dotless_dx; CREATE INDEX claims_dotless_dx ON bench.claims_dotless (dx)',
-	'DROP INDEX IF EXISTS bench.claims_icd_dx; CREATE INDEX claims_icd_dx ON bench.claims_icd (dx)', 1, 3);
+	'DROP INDEX IF EXISTS bench.claims_icd_dx; CREATE INDEX claims_icd_dx ON bench.claims_icd (dx)', NULL, 3);
 -- a composite index (code, line number) is nearly unique, so btree deduplication
 -- cannot hide the key size
 ALTER TABLE bench.claims_dotted ADD COLUMN line_id bigint GENERATED ALWAYS AS IDENTITY;

@@ -24,7 +24,7 @@ SELECT * FROM load_icd10cm_order(:'content', 'FY2025', '2024-10-01');
 SELECT * FROM load_hcpcs_anweb(:'content', '2020');
 \set f :data_dir '/hcpcs/opps_addendum_b_2026_04_codes.csv'
 \set content `cat :'f'`
-SELECT * FROM load_hcpcs_opps_addendum_b(:'content', '2026-04', '2026-04-01');
+SELECT * FROM load_hcpcs_opps_addendum_b(:'content', '2026-04', '2026-01-01');
 \unset content
 \else
 \echo no shared data: generating 75,000 ICD-10-CM and 15,000 HCPCS codes
@@ -38,9 +38,8 @@ FROM (SELECT CASE WHEN random() < 0.6 THEN lpad((random() * 99999)::int::text, 5
 				  ELSE chr(65 + (random() * 21)::int) || lpad((random() * 9999)::int::text, 4, '0') END AS code
 	  FROM generate_series(1, 16000)) s;
 \endif
--- the code sets stay valid after their release for the generated 2026 claims
-UPDATE icd10cm_codes SET valid_to = NULL;
-UPDATE hcpcs_codes SET valid_to = NULL, valid_from = least(valid_from, '2020-01-01');
+-- the generated claims are dated 2026: the lists are loaded open-ended (the
+-- OPPS list from 2026-01-01), so every generated code is valid on its date
 
 INSERT INTO payers (payer_id, name, payer_type, timely_filing_days)
 SELECT 'P' || i, 'payer ' || i, CASE WHEN i = 1 THEN 'medicare' ELSE 'commercial' END, 365 FROM generate_series(1, 20) i;
@@ -65,6 +64,9 @@ SELECT (SELECT count(*) FROM icd10cm_codes) AS icd10cm_codes, (SELECT count(*) F
 -- pools to draw from: billable diagnosis codes and procedure codes, as text
 CREATE TABLE bench.dx_pool AS SELECT row_number() OVER () AS n, code::text AS code FROM icd10cm_codes WHERE billable;
 CREATE TABLE bench.proc_pool AS SELECT n, code::text AS code FROM bench.procs;
+CREATE UNIQUE INDEX ON bench.dx_pool (n);
+CREATE UNIQUE INDEX ON bench.proc_pool (n);
+ANALYZE bench.dx_pool, bench.proc_pool;
 SELECT count(*) AS dx_pool FROM bench.dx_pool \gset
 
 -- 1 to 6 lines, 1 to 8 diagnoses; about 1 claim in 10 carries a planted mistake
@@ -97,11 +99,14 @@ SELECT count(*) AS claims, pg_size_pretty(pg_total_relation_size('bench.claims')
 	   round(avg(jsonb_array_length(claim -> 'diagnoses')), 2) AS dx_per_claim
 FROM bench.claims;
 
--- the baseline's own reference tables, as a user without cleanclaim keeps them: text codes, dotless
-CREATE TABLE bench.icd_text AS SELECT icd10cm_dotless(code) AS code FROM icd10cm_codes;
-CREATE UNIQUE INDEX ON bench.icd_text (code);
-CREATE TABLE bench.hcpcs_text AS SELECT DISTINCT code::text AS code FROM hcpcs_codes;
-CREATE UNIQUE INDEX ON bench.hcpcs_text (code);
+-- the baseline's own reference tables, as a user without cleanclaim keeps them:
+-- text codes (dotless) with the dates each is valid
+CREATE TABLE bench.icd_text AS
+SELECT icd10cm_dotless(code) AS code, valid_from, coalesce(valid_to, 'infinity') AS valid_to FROM icd10cm_codes;
+CREATE INDEX ON bench.icd_text (code);
+CREATE TABLE bench.hcpcs_text AS
+SELECT code::text AS code, valid_from, coalesce(valid_to, 'infinity') AS valid_to FROM hcpcs_codes;
+CREATE INDEX ON bench.hcpcs_text (code);
 ANALYZE bench.icd_text, bench.hcpcs_text;
 
 -- warm the cache: the first claim of a session loads the reference tables
@@ -113,9 +118,10 @@ GROUP BY 1 ORDER BY 2 DESC;
 
 -- The eight simplest rules as plain SQL: NPI_BILLING_INVALID (shape regex
 -- only: no check digit), MEMBER_ID_MISSING, PATIENT_SEX_INVALID, DX_MISSING,
--- DX_INVALID (anti-join to the code table), PROC_INVALID (anti-join),
--- UNITS_INVALID, CHARGE_NOT_POSITIVE: one query per rule (the faster of the
--- two forms tried; fusing the header rules into one scan was slower).
+-- DX_INVALID and PROC_INVALID (anti-joins to the code tables on the date of
+-- service, as the rules are defined), UNITS_INVALID, CHARGE_NOT_POSITIVE: one
+-- query per rule (the faster of the two forms tried; fusing the header rules
+-- into one scan was slower).
 CREATE VIEW bench.sql_rules AS
 SELECT id, 'NPI_BILLING_INVALID' AS rule_id FROM bench.claims c
 WHERE coalesce(c.claim ->> 'billing_npi', '') !~ '^[12][0-9]{9}$'
@@ -129,11 +135,13 @@ UNION ALL
 SELECT c.id, 'DX_INVALID'
 FROM bench.claims c CROSS JOIN LATERAL jsonb_array_elements_text(c.claim -> 'diagnoses') d(code)
 WHERE d.code !~ '^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$'
-   OR NOT EXISTS (SELECT FROM bench.icd_text t WHERE t.code = replace(d.code, '.', ''))
+   OR NOT EXISTS (SELECT FROM bench.icd_text t WHERE t.code = replace(d.code, '.', '')
+				  AND (c.claim ->> 'service_from')::date BETWEEN t.valid_from AND t.valid_to)
 UNION ALL
 SELECT c.id, 'PROC_INVALID'
 FROM bench.claims c CROSS JOIN LATERAL jsonb_array_elements(c.claim -> 'lines') line
-WHERE NOT EXISTS (SELECT FROM bench.hcpcs_text t WHERE t.code = upper(line ->> 'procedure'))
+WHERE NOT EXISTS (SELECT FROM bench.hcpcs_text t WHERE t.code = upper(line ->> 'procedure')
+				  AND coalesce(line ->> 'service_date', c.claim ->> 'service_from')::date BETWEEN t.valid_from AND t.valid_to)
 UNION ALL
 SELECT c.id, 'UNITS_INVALID'
 FROM bench.claims c CROSS JOIN LATERAL jsonb_array_elements(c.claim -> 'lines') line

@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "access/xact.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -637,6 +638,24 @@ str_ieq(ClaimStr s, const char *literal)
 	return s.len == (int) strlen(literal) && pg_strncasecmp(s.s, literal, s.len) == 0;
 }
 
+/*
+ * Today, for the rules that count from it: CURRENT_DATE, which is fixed for
+ * the transaction; worked out (a time zone conversion) once per transaction.
+ */
+static DateADT
+statement_date(void)
+{
+	static TimestampTz transaction_start;
+	static DateADT today;
+
+	if (GetCurrentTransactionStartTimestamp() != transaction_start)
+	{
+		transaction_start = GetCurrentTransactionStartTimestamp();
+		today = GetSQLCurrentDate();
+	}
+	return today;
+}
+
 /* Start the code-set lookups the rules will make, before the rules that make none. */
 static void
 prefetch_lookups(const Claim *claim)
@@ -669,7 +688,7 @@ rules_run(const Claim *claim, IssueList *issues, bool report_unchecked)
 	ctx.claim = claim;
 	ctx.issues = issues;
 	ctx.report_unchecked = report_unchecked;
-	ctx.today = GetSQLCurrentDate();
+	ctx.today = statement_date();
 	ctx.institutional = claim->f[CF_CLAIM_TYPE].state == VALUE_OK &&
 		str_ieq(claim->f[CF_CLAIM_TYPE].raw, "institutional");
 	ctx.setting = ctx.institutional ? SETTING_HOSPITAL : SETTING_PRACTITIONER;

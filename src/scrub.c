@@ -28,8 +28,8 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
-#include "utils/json.h"
 #include "utils/jsonb.h"
+#include "utils/numeric.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
@@ -232,43 +232,59 @@ reject(const Claim *claim, const IssueList *issues, Relation rel)
 			 rel ? errtable(rel) : 0));
 }
 
+static void
+push_pair(JsonbParseState **state, const char *key, const char *str, int number)
+{
+	JsonbValue	k;
+	JsonbValue	v;
+
+	k.type = jbvString;
+	k.val.string.val = (char *) key;
+	k.val.string.len = strlen(key);
+	pushJsonbValue(state, WJB_KEY, &k);
+	if (str != NULL)
+	{
+		v.type = jbvString;
+		v.val.string.val = (char *) str;
+		v.val.string.len = strlen(str);
+	}
+	else
+	{
+		v.type = jbvNumeric;
+		v.val.numeric = int64_to_numeric(number);
+	}
+	pushJsonbValue(state, WJB_VALUE, &v);
+}
+
+/* The issues as a jsonb array of objects, built directly (no text to parse). */
 static Datum
 issues_as_jsonb(const IssueList *issues)
 {
-	StringInfoData buf;
+	JsonbParseState *state = NULL;
+	JsonbValue *result;
 	int			i;
 
-	initStringInfo(&buf);
-	appendStringInfoChar(&buf, '[');
+	pushJsonbValue(&state, WJB_BEGIN_ARRAY, NULL);
 	for (i = 0; i < issues->n; i++)
 	{
 		const Issue *is = &issues->items[i];
 		const RuleDef *def = &rule_defs[is->rule];
 
-		appendStringInfoString(&buf, i > 0 ? ", {\"rule_id\": " : "{\"rule_id\": ");
-		escape_json(&buf, def->id);
-		appendStringInfoString(&buf, ", \"severity\": ");
-		escape_json(&buf, severity_name(is->severity));
-		appendStringInfoString(&buf, ", \"owner\": ");
-		escape_json(&buf, def->owner);
+		pushJsonbValue(&state, WJB_BEGIN_OBJECT, NULL);
+		push_pair(&state, "rule_id", def->id, 0);
+		push_pair(&state, "severity", severity_name(is->severity), 0);
+		push_pair(&state, "owner", def->owner, 0);
 		if (is->line_no > 0)
-			appendStringInfo(&buf, ", \"line_no\": %d", is->line_no);
+			push_pair(&state, "line_no", NULL, is->line_no);
 		if (is->field)
-		{
-			appendStringInfoString(&buf, ", \"field\": ");
-			escape_json(&buf, is->field);
-		}
+			push_pair(&state, "field", is->field, 0);
 		if (is->value)
-		{
-			appendStringInfoString(&buf, ", \"value\": ");
-			escape_json(&buf, is->value);
-		}
-		appendStringInfoString(&buf, ", \"message\": ");
-		escape_json(&buf, is->message);
-		appendStringInfoChar(&buf, '}');
+			push_pair(&state, "value", is->value, 0);
+		push_pair(&state, "message", is->message, 0);
+		pushJsonbValue(&state, WJB_END_OBJECT, NULL);
 	}
-	appendStringInfoChar(&buf, ']');
-	return DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data));
+	result = pushJsonbValue(&state, WJB_END_ARRAY, NULL);
+	return JsonbPGetDatum(JsonbValueToJsonb(result));
 }
 
 static Datum

@@ -19,6 +19,7 @@
 /* What a call site keeps between calls: the row column map and the issue row type. */
 typedef struct CallCache
 {
+	Oid			argtype;		/* of the claim argument */
 	RowMap	   *rowmap;
 	Oid			issue_type;
 	TupleDesc	issue_desc;
@@ -35,7 +36,12 @@ call_cache(FunctionCallInfo fcinfo)
 Claim *
 claim_from_argument(FunctionCallInfo fcinfo, int argno, RowMap **rowmap)
 {
-	Oid			argtype = get_fn_expr_argtype(fcinfo->flinfo, argno);
+	CallCache  *cache = call_cache(fcinfo);
+	Oid			argtype;
+
+	if (cache->argtype == InvalidOid)
+		cache->argtype = get_fn_expr_argtype(fcinfo->flinfo, argno);
+	argtype = cache->argtype;
 
 	if (argtype == JSONBOID)
 	{
