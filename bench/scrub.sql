@@ -101,13 +101,13 @@ FROM bench.claims;
 
 -- the baseline's own reference tables, as a user without cleanclaim keeps them:
 -- text codes (dotless) with the dates each is valid
-CREATE TABLE bench.icd_text AS
+CREATE TABLE bench.sql_icd_codes AS
 SELECT icd10cm_dotless(code) AS code, valid_from, coalesce(valid_to, 'infinity') AS valid_to FROM icd10cm_codes;
-CREATE INDEX ON bench.icd_text (code);
-CREATE TABLE bench.hcpcs_text AS
+CREATE INDEX ON bench.sql_icd_codes (code);
+CREATE TABLE bench.sql_hcpcs_codes AS
 SELECT code::text AS code, valid_from, coalesce(valid_to, 'infinity') AS valid_to FROM hcpcs_codes;
-CREATE INDEX ON bench.hcpcs_text (code);
-ANALYZE bench.icd_text, bench.hcpcs_text;
+CREATE INDEX ON bench.sql_hcpcs_codes (code);
+ANALYZE bench.sql_icd_codes, bench.sql_hcpcs_codes;
 
 -- warm the cache: the first claim of a session loads the reference tables
 SELECT count(*) AS warm FROM (SELECT * FROM bench.claims LIMIT 10) c, LATERAL validate(c.claim);
@@ -135,12 +135,12 @@ UNION ALL
 SELECT c.id, 'DX_INVALID'
 FROM bench.claims c CROSS JOIN LATERAL jsonb_array_elements_text(c.claim -> 'diagnoses') d(code)
 WHERE d.code !~ '^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$'
-   OR NOT EXISTS (SELECT FROM bench.icd_text t WHERE t.code = replace(d.code, '.', '')
+   OR NOT EXISTS (SELECT FROM bench.sql_icd_codes t WHERE t.code = replace(d.code, '.', '')
 				  AND (c.claim ->> 'service_from')::date BETWEEN t.valid_from AND t.valid_to)
 UNION ALL
 SELECT c.id, 'PROC_INVALID'
 FROM bench.claims c CROSS JOIN LATERAL jsonb_array_elements(c.claim -> 'lines') line
-WHERE NOT EXISTS (SELECT FROM bench.hcpcs_text t WHERE t.code = upper(line ->> 'procedure')
+WHERE NOT EXISTS (SELECT FROM bench.sql_hcpcs_codes t WHERE t.code = upper(line ->> 'procedure')
 				  AND coalesce(line ->> 'service_date', c.claim ->> 'service_from')::date BETWEEN t.valid_from AND t.valid_to)
 UNION ALL
 SELECT c.id, 'UNITS_INVALID'
