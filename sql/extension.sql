@@ -13,7 +13,8 @@ WHERE d.refclassid = 'pg_extension'::regclass
 ORDER BY 1;
 
 -- no function of the extension is SECURITY DEFINER, and only trigger functions
--- (which queue invalidations or write rows) and the loaders (which write rows)
+-- (which queue invalidations or write rows), the loaders (which write rows) and
+-- the ledger makers (which create tables)
 -- are PARALLEL UNSAFE
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.prosecdef
 FROM pg_proc p
