@@ -79,6 +79,34 @@ SELECT claim_id, (i).rule_id, (i).message FROM claim_outcomes, unnest(issues) i 
 -- the claim as a document, ready for validate()
 SELECT claim FROM claim_documents WHERE claim_id = 'C';
 
+-- the claim metrics: each claim's outcome, built from the columns above
+-- (F, sent and not adjudicated, is pending; E, paid and then reversed, is
+-- reversed with nothing paid; G was never sent)
+SELECT claim_id, outcome FROM claim_outcomes ORDER BY claim_id;
+-- Over the seven claims, by hand:
+--   claims 7; submitted 6 (not G); adjudicated 5 (A, B, E paid; C partially denied; D denied); denied 2; pending 1 (F); reversals 1 (E)
+--   clean claim rate 6/7 (G's billing NPI fails); first-pass acceptance 5/6 (B's first send was rejected)
+--   rejection rate 1 rejection / 7 sends; denial rate 2/5; by dollars (300 + 400) / (100 + 200 + 300 + 400 + 500) = 0.4667
+--   first-pass resolution 1/5 (A only: B was resent, E reversed)
+--   resubmissions (7 - 6) / 6; touches (B 1, D 2) 3/7 per claim; touchless 5/7
+--   days to payment A 20, B 25, C 25: mean 23.33, median 25, p90 25
+--   charged 2800.00, paid 80 + 150 + 180 = 410.00, denied 100 + 400 = 500.00, written off 400.00
+--   quality (6 x 100 + 75) / 7 = 96.43; grade red (85.7% clean)
+SELECT (scorecard(claim_stats(outcome))).* FROM claim_outcomes;
+-- per day and payer, merged back to the whole (G, never sent, counts on the day it was created)
+UPDATE claims SET created_at = '2026-09-04 12:00' WHERE claim_id = 'G';
+SELECT day, payer_id, claims, clean_claim_rate, first_pass_acceptance_rate, denial_rate, days_to_payment_median, denied_dollars, grade
+FROM quality_by_day_payer ORDER BY day, payer_id;
+SELECT (SELECT merge(stats) FROM quality_by_day_payer)::text = (SELECT claim_stats(outcome) FROM claim_outcomes)::text AS days_merge_to_all;
+SELECT billing_npi, claims, clean_claim_rate, denial_rate, grade FROM quality_by_provider ORDER BY billing_npi;
+-- C gets a second procedure: it counts, whole, under each of its two codes
+INSERT INTO claim_lines (claim_id, line_no, procedure, units, charge, service_date, dx_pointers)
+VALUES ('C', 2, '36415', 1, 0, '2026-09-02', '{1}');
+SELECT procedure, claims, denial_rate, denial_rate_dollars, denied_dollars FROM quality_by_procedure ORDER BY procedure;
+DELETE FROM claim_lines WHERE claim_id = 'C' AND line_no = 2;
+SELECT c.relname, obj_description(c.oid, 'pg_class') LIKE 'grain: %' AS grain_documented
+FROM pg_class c WHERE c.relnamespace = 'ledger_test'::regnamespace AND c.relname LIKE 'quality_by_%' ORDER BY 1;
+
 -- bad rows are refused by the tables' own checks
 INSERT INTO responses (submission_id, received_on, status) VALUES (1, '2026-09-05', 'maybe');
 \echo :LAST_ERROR_SQLSTATE

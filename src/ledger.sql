@@ -156,6 +156,13 @@ SET search_path = cleanclaim, pg_catalog
 AS $fn$
 DECLARE
 	s text := quote_ident(schema_name);
+	-- the headline metrics of the quality_by_* views, read off their stats column
+	headline text := 'cleanclaim.claims(stats) AS claims, cleanclaim.clean_claim_rate(stats) AS clean_claim_rate,
+		cleanclaim.first_pass_acceptance_rate(stats) AS first_pass_acceptance_rate, cleanclaim.rejection_rate(stats) AS rejection_rate,
+		cleanclaim.denial_rate(stats) AS denial_rate, cleanclaim.denial_rate_dollars(stats) AS denial_rate_dollars,
+		cleanclaim.first_pass_resolution_rate(stats) AS first_pass_resolution_rate,
+		cleanclaim.days_to_payment_median(stats) AS days_to_payment_median, cleanclaim.denied_dollars(stats) AS denied_dollars,
+		cleanclaim.quality_score(stats) AS quality_score, cleanclaim.grade(stats) AS grade';
 BEGIN
 	IF to_regclass(format('%s.claims', s)) IS NULL THEN
 		RAISE EXCEPTION 'schema "%" has no claims ledger', schema_name
@@ -179,6 +186,23 @@ BEGIN
 		COMMENT ON VIEW %1$s.claim_documents IS 'grain: one row per claim; the claim as a jsonb document of the claim contract, ready for cleanclaim.validate()';
 
 		CREATE OR REPLACE VIEW %1$s.claim_outcomes AS
+		SELECT o.*,
+			   -- the outcome for the claim metrics: a claim sent and not yet adjudicated
+			   -- is pending (unless its only send was rejected); a paid claim with a
+			   -- denied amount (a line denied) is partially denied; a paid claim whose
+			   -- payment reversals took back is reversed
+			   cleanclaim.claim_outcome(
+				charge => o.total_charge, clean => o.clean, quality_score => o.quality_score,
+				submissions => o.submissions, first_response => o.first_response,
+				first_adjudication => CASE
+					WHEN o.first_adjudication = 'paid' AND o.denied_amount > 0 THEN 'partially_denied'
+					WHEN o.first_adjudication IS NOT NULL THEN o.first_adjudication
+					WHEN o.submissions > 1 OR (o.submissions = 1 AND o.first_response IS DISTINCT FROM 'rejected') THEN 'pending'
+				END,
+				denied_amount => o.denied_amount, paid_amount => o.paid_amount, written_off => o.written_off,
+				touches => o.touches, submitted_on => o.first_submitted_on, paid_on => o.paid_on,
+				reversed => o.first_adjudication = 'paid' AND o.paid_on IS NULL) AS outcome
+		FROM (
 		SELECT c.claim_id, c.payer_id, c.claim_type, c.billing_npi, c.rendering_npi, c.service_from, c.total_charge,
 			   c.created_at::date AS created_on,
 			   fs.submitted_on AS first_submitted_on,
@@ -225,9 +249,30 @@ BEGIN
 		LEFT JOIN LATERAL (
 			SELECT i AS issues, cleanclaim.quality_score(d.claim) AS quality_score,
 				   (SELECT count(*) FROM unnest(i) e WHERE e.severity = 'error') AS errors
-			FROM cleanclaim.issues(d.claim) i) sc ON true;
-		COMMENT ON VIEW %1$s.claim_outcomes IS 'grain: one row per claim; its outcome (first submission and response, first adjudication, denied, paid net of reversals, written off, touches) and its scrub issues and quality score under today''s rules';
-	$ddl$, s);
+			FROM cleanclaim.issues(d.claim) i) sc ON true) o;
+		COMMENT ON VIEW %1$s.claim_outcomes IS 'grain: one row per claim; its outcome (first submission and response, first adjudication, denied, paid net of reversals, written off, touches), its scrub issues and quality score under today''s rules, and all of it as a cleanclaim.claim_outcome for the claim metrics';
+
+		CREATE OR REPLACE VIEW %1$s.quality_by_day_payer AS
+		SELECT day, payer_id, stats, %2$s
+		FROM (SELECT coalesce(o.first_submitted_on, o.created_on) AS day, o.payer_id, cleanclaim.claim_stats(o.outcome) AS stats
+			  FROM %1$s.claim_outcomes o GROUP BY 1, 2) g;
+		COMMENT ON VIEW %1$s.quality_by_day_payer IS 'grain: one row per day and payer (day: the first submission date, or the day the claim was created when it was never sent); stats merge over any range with cleanclaim.merge(stats)';
+
+		CREATE OR REPLACE VIEW %1$s.quality_by_provider AS
+		SELECT billing_npi, stats, %2$s
+		FROM (SELECT o.billing_npi, cleanclaim.claim_stats(o.outcome) AS stats
+			  FROM %1$s.claim_outcomes o GROUP BY 1) g;
+		COMMENT ON VIEW %1$s.quality_by_provider IS 'grain: one row per billing provider (billing NPI; claims without one together under NULL)';
+
+		CREATE OR REPLACE VIEW %1$s.quality_by_procedure AS
+		SELECT procedure, stats, %2$s
+		FROM (SELECT p.procedure, cleanclaim.claim_stats(o.outcome) AS stats
+			  FROM %1$s.claim_outcomes o
+			  JOIN LATERAL (SELECT DISTINCT l.procedure FROM %1$s.claim_lines l
+							WHERE l.claim_id = o.claim_id AND l.procedure IS NOT NULL) p ON true
+			  GROUP BY 1) g;
+		COMMENT ON VIEW %1$s.quality_by_procedure IS 'grain: one row per procedure code on the claim lines; a claim counts once, whole (its full charge and outcome), under each distinct procedure on its lines, so rows do not add up to the total when claims carry several procedures; claims without lines are left out';
+	$ddl$, s, headline);
 END
 $fn$;
 COMMENT ON FUNCTION create_ledger_views(name) IS 'creates (or replaces) the views of the claims ledger in the schema named';
