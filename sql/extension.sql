@@ -22,7 +22,9 @@ WHERE p.pronamespace = 'cleanclaim'::regnamespace
   AND (p.prosecdef OR (p.proparallel <> 's' AND p.prorettype <> 'trigger'::regtype))
 ORDER BY 1;
 
--- the code types are 8 bytes, passed by value, aligned like int8
+-- the base types: the code types are 8 bytes, passed by value, aligned like
+-- int8; the metric types claim_outcome (64 bytes) and claim_stats (varlena)
+-- are passed by reference, aligned like double
 SELECT typname, typlen, typbyval, typalign, typstorage, typsend <> 0 AS has_send, typreceive <> 0 AS has_receive
 FROM pg_type
 WHERE typnamespace = 'cleanclaim'::regnamespace AND typtype = 'b' AND typcategory <> 'A'
