@@ -1028,31 +1028,40 @@ stats_add(ClaimStats *s, int counter, int64 value)
 }
 
 /*
- * Where days is, or would go, among the days present: one step when they
- * form a run of consecutive values, the usual case, else a binary search.
+ * Where days is, or would go, among the days present.  Days are distinct
+ * integers in increasing order, so days[i] >= days[0] + i: the position of d
+ * is at most d - days[0].  Start there and step down, one step when the days
+ * form a run (the usual case) and a few across gaps; after that, a binary
+ * search.
  */
+#define DAYS_STEPS_BEFORE_SEARCH 8
+
 static int
 days_position(const ClaimStats *s, int32 days, bool *found)
 {
 	int			low = 0,
-				high = s->ndays;
-	int32		first,
-				last;
+				high,
+				pos,
+				steps;
+	int64		offset;
 
 	*found = false;
-	if (s->ndays == 0)
+	if (s->ndays == 0 || days < s->days[0].days)
 		return 0;
-	first = s->days[0].days;
-	last = s->days[s->ndays - 1].days;
-	if (days > last)
-		return s->ndays;
-	if (days < first)
-		return 0;
-	if ((int64) last - first == s->ndays - 1)
+	offset = (int64) days - s->days[0].days;
+	pos = offset < s->ndays ? (int) offset : s->ndays - 1;
+	for (steps = 0; steps < DAYS_STEPS_BEFORE_SEARCH; steps++)
 	{
-		*found = true;
-		return days - first;
+		if (s->days[pos].days == days)
+		{
+			*found = true;
+			return pos;
+		}
+		if (s->days[pos].days < days)
+			return pos + 1;
+		pos--;					/* never below 0: days[0] <= days */
 	}
+	high = pos + 1;
 	while (low < high)
 	{
 		int			mid = low + (high - low) / 2;
