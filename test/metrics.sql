@@ -15,7 +15,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
 SET search_path = cleanclaim, public;
 
-SELECT plan(25);
+SELECT plan(27);
 
 -- ===== the data: raw columns, consistent, and the outcome built from them =====
 SELECT setseed(0.42);
@@ -169,6 +169,20 @@ SELECT is((SELECT merge(stats::text::claim_stats)::text FROM daily), (SELECT s F
 		  'states shipped as text, read back and merged, equal the raw rows');
 SELECT is((SELECT count(*) FROM daily WHERE stats::text::claim_stats::text <> stats::text), 0::bigint,
 		  'every rollup state reads back to the same text');
+
+-- ===== sparse days to payment, counted in random order (the binary search) =====
+CREATE TEMP TABLE sparse AS
+SELECT (i * 7919) % 5000 AS n, ((i * 7919) % 5000) % 97 * 13 + (i % 3) * 2000 AS days FROM generate_series(1, 5000) i;
+SELECT is((SELECT substring(claim_stats(claim_outcome(submissions => 1, submitted_on => '2020-01-01',
+														paid_on => date '2020-01-01' + days))::text FROM 'days=\{(.*)\}$')
+		   FROM (SELECT days FROM sparse ORDER BY n) t),
+		  (SELECT string_agg(days || ':' || c, ',' ORDER BY days) FROM (SELECT days, count(*) AS c FROM sparse GROUP BY days) g),
+		  'sparse days arriving in any order are counted exactly');
+SELECT is((SELECT ARRAY[days_to_payment_median(s), days_to_payment_p90(s)]
+		   FROM (SELECT claim_stats(claim_outcome(submissions => 1, submitted_on => '2020-01-01', paid_on => date '2020-01-01' + days)) AS s
+				 FROM sparse) t),
+		  (SELECT percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY days) FROM sparse),
+		  'their median and p90 are percentile_disc''s');
 
 -- ===== every metric against plain SQL =====
 CREATE TEMP TABLE by_sql AS
