@@ -55,11 +55,13 @@ BEGIN
 			referring_npi text,
 			place_of_service text,
 			frequency_code text NOT NULL DEFAULT '1',
+			type_of_bill text,
 			original_claim_id text,
 			prior_auth text,
 			service_from date NOT NULL,
 			service_to date,
 			total_charge numeric(14,2) NOT NULL CHECK (total_charge >= 0),
+			expected_amount numeric(14,2) CHECK (expected_amount >= 0),
 			diagnoses text[] NOT NULL DEFAULT '{}',
 			created_at timestamptz NOT NULL DEFAULT now()
 		);
@@ -169,6 +171,7 @@ BEGIN
 				'patient_birth_date', c.patient_birth_date, 'patient_sex', c.patient_sex,
 				'billing_npi', c.billing_npi, 'rendering_npi', c.rendering_npi, 'referring_npi', c.referring_npi,
 				'place_of_service', c.place_of_service, 'frequency_code', c.frequency_code,
+				'type_of_bill', c.type_of_bill, 'expected_amount', c.expected_amount,
 				'original_claim_id', c.original_claim_id, 'prior_auth', c.prior_auth,
 				'service_from', c.service_from, 'service_to', c.service_to,
 				'submitted_on', (SELECT min(s.submitted_on) FROM %1$s.submissions s WHERE s.claim_id = c.claim_id),
@@ -228,6 +231,7 @@ BEGIN
 			FROM cleanclaim.issues(d.claim) i) sc ON true;
 		COMMENT ON VIEW %1$s.claim_outcomes IS 'grain: one row per claim; its outcome (first submission and response, first adjudication, denied, paid net of reversals, written off, touches) and its scrub issues and quality score under today''s rules';
 	$ddl$, s);
+	PERFORM cleanclaim.create_audit_views(schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION create_ledger_views(name) IS 'creates (or replaces) the views of the claims ledger in the schema named';
