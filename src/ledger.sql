@@ -228,6 +228,7 @@ BEGIN
 			FROM cleanclaim.issues(d.claim) i) sc ON true;
 		COMMENT ON VIEW %1$s.claim_outcomes IS 'grain: one row per claim; its outcome (first submission and response, first adjudication, denied, paid net of reversals, written off, touches) and its scrub issues and quality score under today''s rules';
 	$ddl$, s);
+	PERFORM cleanclaim.create_denial_views(schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION create_ledger_views(name) IS 'creates (or replaces) the views of the claims ledger in the schema named';
