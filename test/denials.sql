@@ -28,7 +28,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
 SET search_path = cleanclaim, public;
 
-SELECT plan(33);
+SELECT plan(38);
 
 --
 -- What is shipped
@@ -62,6 +62,21 @@ SELECT is((SELECT array_agg(d.carc ORDER BY d.carc) FROM denial_reasons d
 		  'denial_root_cause() finds every shipped mapping');
 SELECT is((SELECT round(sum(share), 9) FROM denial_reason_rules WHERE carc = '16'), 1::numeric,
 		  'the shares of a code''s rules add up to 1');
+
+SELECT is((SELECT array_agg(d.carc ORDER BY d.carc) FROM denial_reasons d
+		   WHERE d.shipped AND (denial_root_cause(d.carc, group_code => 'CO')).is_denial IS DISTINCT FROM d.denial), NULL,
+		  'under group CO, denial_root_cause() calls a shipped code a denial exactly when the dictionary does');
+
+-- the tables: readable by everyone, dumped, users' rows kept apart by the trigger
+SELECT is((SELECT array_agg(t ORDER BY t) FROM unnest('{denial_reasons,remark_codes}'::text[]) t
+		   WHERE NOT has_table_privilege('public', 'cleanclaim.' || t, 'SELECT')), NULL,
+		  'everyone may read the dictionary and the remark codes');
+SELECT is((SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_extension e, unnest(e.extconfig) x(oid)
+		   JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'cleanclaim' AND c.relname IN ('denial_reasons', 'remark_codes')),
+		  '{denial_reasons,remark_codes}'::text[], 'pg_dump keeps the rows of both tables');
+SELECT is((SELECT array_agg(tgrelid::regclass::text ORDER BY tgrelid::regclass::text) FROM pg_trigger
+		   WHERE tgfoid = 'shipped_row_change()'::regprocedure),
+		  '{denial_reasons,remark_codes}'::text[], 'shipped_row_change() guards both tables');
 
 -- labels and errors
 SELECT is((SELECT provolatile::text || proparallel::text FROM pg_proc WHERE oid = 'denial_root_cause(text,text,text)'::regprocedure), 'ss',
@@ -107,12 +122,15 @@ SELECT set_eq('SELECT carc, category, root_cause, prevention, owner, preventable
 SELECT is((SELECT row(status, description)::text FROM denial_root_cause(:'carc_first_code')),
 		  row('mapped', (SELECT display FROM cms WHERE code = :'carc_first_code'))::text,
 		  'denial_root_cause() gives the official text of a mapped code');
+SELECT is((SELECT count(*) FROM denial_reasons d, denial_root_cause(d.carc) e
+		   WHERE d.inactive AND e.description = d.description AND e.description ~ 'INACTIVE'), :'carc_inactive'::bigint,
+		  'denial_root_cause() shows the INACTIVE mark of the retired codes');
 SELECT is((SELECT status FROM denial_root_cause('CO-' || (SELECT min(carc) FROM denial_reasons WHERE category IS NULL AND carc ~ '^[0-9]+$'))),
 		  'unmapped', 'a code of the list without a mapping is reported unmapped');
 SELECT is((SELECT rows_loaded FROM load_carc(:'carc', 'bfd-2026')), :'carc_codes'::bigint, 'the list loads again');
 SELECT is((SELECT count(*) FROM denial_reasons), (SELECT count(*) FROM cms), 'without a second row for any code');
 \else
-SELECT skip('../shared/data was not found (set CLEANCLAIM_DATA): the load of the CMS CARC list is skipped', 12);
+SELECT skip('../shared/data was not found (set CLEANCLAIM_DATA): the load of the CMS CARC list is skipped', 13);
 \endif
 
 --
