@@ -4,19 +4,25 @@
 -- never drops claim data) and the views on them, in a schema the user names.
 
 -- Is an adjustment a denial (as opposed to a contractual reduction, patient
--- responsibility or a correction)?  Used by the ledger's views.
+-- responsibility or a correction)?  The denial dictionary says, for the codes
+-- it holds; for the others, every code but the payment-policy reductions is.
+-- Used by the ledger's views and the denial model's training.  Not SET
+-- search_path, so that the planner can inline it; $1 and $2, because inside
+-- the subquery "carc" would name the dictionary's column.
 CREATE FUNCTION is_denial_adjustment(group_code text, carc text) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = cleanclaim, pg_catalog
+LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
 	SELECT CASE
-		WHEN group_code IS NULL OR carc IS NULL THEN NULL
-		WHEN upper(group_code) IN ('PR', 'CR') THEN false	-- patient responsibility; 4010 corrections
-		WHEN btrim(carc) IN ('45', '253', '59', '94', '131', '23', '144') THEN false	-- contractual, sequestration, multiple-procedure and other reductions
-		ELSE true
+		WHEN $1 IS NULL OR $2 IS NULL THEN NULL
+		WHEN upper($1) IN ('PR', 'CR') THEN false	-- patient responsibility; 4010 corrections
+		ELSE coalesce(
+			(SELECT r.denial FROM cleanclaim.denial_reasons r
+			 WHERE r.carc = CASE WHEN btrim($2) ~ '^[0-9]+$' THEN ltrim(btrim($2), '0') ELSE upper(btrim($2)) END),
+			-- contractual, sequestration, multiple-procedure and other reductions
+			ltrim(btrim($2), '0') NOT IN ('45', '253', '59', '94', '131', '23', '144'))
 	END
 $$;
-COMMENT ON FUNCTION is_denial_adjustment(text, text) IS 'true when a remittance adjustment (group code, CARC) is a denial: not patient responsibility (PR), not a correction (CR), not a contractual or payment-policy reduction (CARC 45, 253, 59, 94, 131, 23, 144)';
+COMMENT ON FUNCTION is_denial_adjustment(text, text) IS 'true when a remittance adjustment (group code, CARC) is a denial: never under patient responsibility (PR) or a correction (CR); else denial_reasons.denial for the codes the dictionary holds, and for the others every code but the contractual and payment-policy reductions (CARC 45, 253, 59, 94, 131, 23, 144)';
 
 CREATE FUNCTION create_ledger(schema_name name) RETURNS void
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
@@ -232,6 +238,7 @@ BEGIN
 		COMMENT ON VIEW %1$s.claim_outcomes IS 'grain: one row per claim; its outcome (first submission and response, first adjudication, denied, paid net of reversals, written off, touches) and its scrub issues and quality score under today''s rules';
 	$ddl$, s);
 	PERFORM cleanclaim.create_audit_views(schema_name);
+	PERFORM cleanclaim.create_denial_views(schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION create_ledger_views(name) IS 'creates (or replaces) the views of the claims ledger in the schema named';
