@@ -11,14 +11,14 @@ MODULE_big = cleanclaim
 OBJS = src/cleanclaim.o src/code_type.o src/npi.o src/icd10cm.o src/hcpcs.o src/ndc.o \
 	src/refdata.o src/claim.o src/claim_jsonb.o src/claim_fhir.o src/claim_row.o \
 	src/rules.o src/rules_billing.o src/rules_patient.o src/rules_diagnosis.o src/rules_procedure.o \
-	src/validate.o src/scrub.o src/metrics.o
+	src/validate.o src/scrub.o src/audit.o src/metrics.o
 
 # The install script is assembled from src/: the header, the code types (one
 # SQL template, src/code_type.sql.in, plus each type's own src/<type>.sql),
 # then the parts, each in src/<part>.sql.  PARTS_<version> lists the parts a
 # version added; the upgrade script from the version before is those parts.
 CODE_TYPES = npi icd10cm hcpcs ndc
-PARTS_0.2.0 = refdata loaders rules validate scrub ledger metrics
+PARTS_0.2.0 = refdata loaders rules validate scrub denials ledger audit metrics
 PARTS = $(PARTS_0.2.0)
 SQL_SOURCES = src/cleanclaim.sql src/code_type.sql.in $(CODE_TYPES:%=src/%.sql) $(PARTS:%=src/%.sql)
 

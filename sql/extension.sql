@@ -15,7 +15,7 @@ ORDER BY 1;
 -- no function of the extension is SECURITY DEFINER, and only trigger functions
 -- (which queue invalidations or write rows), the loaders (which write rows) and
 -- the ledger makers (which create tables)
--- are PARALLEL UNSAFE
+-- are PARALLEL UNSAFE (create_denial_views() is one of the ledger makers)
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.prosecdef
 FROM pg_proc p
 WHERE p.pronamespace = 'cleanclaim'::regnamespace

@@ -52,12 +52,14 @@ typedef enum FieldKind
 	X(CF_REFERRING_NPI, "referring_npi", FK_NPI) \
 	X(CF_PLACE_OF_SERVICE, "place_of_service", FK_TEXT) \
 	X(CF_FREQUENCY_CODE, "frequency_code", FK_TEXT) \
+	X(CF_TYPE_OF_BILL, "type_of_bill", FK_TEXT) \
 	X(CF_ORIGINAL_CLAIM_ID, "original_claim_id", FK_TEXT) \
 	X(CF_PRIOR_AUTH, "prior_auth", FK_TEXT) \
 	X(CF_SERVICE_FROM, "service_from", FK_DATE) \
 	X(CF_SERVICE_TO, "service_to", FK_DATE) \
 	X(CF_SUBMITTED_ON, "submitted_on", FK_DATE) \
 	X(CF_TOTAL_CHARGE, "total_charge", FK_NUMBER) \
+	X(CF_EXPECTED_AMOUNT, "expected_amount", FK_NUMBER) \
 	X(CF_DIAGNOSES, "diagnoses", FK_ICD_LIST) \
 	X(CF_LINES, "lines", FK_LINES)
 

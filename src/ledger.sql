@@ -4,19 +4,25 @@
 -- never drops claim data) and the views on them, in a schema the user names.
 
 -- Is an adjustment a denial (as opposed to a contractual reduction, patient
--- responsibility or a correction)?  Used by the ledger's views.
+-- responsibility or a correction)?  The denial dictionary says, for the codes
+-- it holds; for the others, every code but the payment-policy reductions is.
+-- Used by the ledger's views and the denial model's training.  Not SET
+-- search_path, so that the planner can inline it; $1 and $2, because inside
+-- the subquery "carc" would name the dictionary's column.
 CREATE FUNCTION is_denial_adjustment(group_code text, carc text) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = cleanclaim, pg_catalog
+LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
 	SELECT CASE
-		WHEN group_code IS NULL OR carc IS NULL THEN NULL
-		WHEN upper(group_code) IN ('PR', 'CR') THEN false	-- patient responsibility; 4010 corrections
-		WHEN btrim(carc) IN ('45', '253', '59', '94', '131', '23', '144') THEN false	-- contractual, sequestration, multiple-procedure and other reductions
-		ELSE true
+		WHEN $1 IS NULL OR $2 IS NULL THEN NULL
+		WHEN upper($1) IN ('PR', 'CR') THEN false	-- patient responsibility; 4010 corrections
+		ELSE coalesce(
+			(SELECT r.denial FROM cleanclaim.denial_reasons r
+			 WHERE r.carc = CASE WHEN btrim($2) ~ '^[0-9]+$' THEN ltrim(btrim($2), '0') ELSE upper(btrim($2)) END),
+			-- contractual, sequestration, multiple-procedure and other reductions
+			ltrim(btrim($2), '0') NOT IN ('45', '253', '59', '94', '131', '23', '144'))
 	END
 $$;
-COMMENT ON FUNCTION is_denial_adjustment(text, text) IS 'true when a remittance adjustment (group code, CARC) is a denial: not patient responsibility (PR), not a correction (CR), not a contractual or payment-policy reduction (CARC 45, 253, 59, 94, 131, 23, 144)';
+COMMENT ON FUNCTION is_denial_adjustment(text, text) IS 'true when a remittance adjustment (group code, CARC) is a denial: never under patient responsibility (PR) or a correction (CR); else denial_reasons.denial for the codes the dictionary holds, and for the others every code but the contractual and payment-policy reductions (CARC 45, 253, 59, 94, 131, 23, 144)';
 
 CREATE FUNCTION create_ledger(schema_name name) RETURNS void
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
@@ -55,11 +61,13 @@ BEGIN
 			referring_npi text,
 			place_of_service text,
 			frequency_code text NOT NULL DEFAULT '1',
+			type_of_bill text,
 			original_claim_id text,
 			prior_auth text,
 			service_from date NOT NULL,
 			service_to date,
 			total_charge numeric(14,2) NOT NULL CHECK (total_charge >= 0),
+			expected_amount numeric(14,2) CHECK (expected_amount >= 0),
 			diagnoses text[] NOT NULL DEFAULT '{}',
 			created_at timestamptz NOT NULL DEFAULT now()
 		);
@@ -176,6 +184,7 @@ BEGIN
 				'patient_birth_date', c.patient_birth_date, 'patient_sex', c.patient_sex,
 				'billing_npi', c.billing_npi, 'rendering_npi', c.rendering_npi, 'referring_npi', c.referring_npi,
 				'place_of_service', c.place_of_service, 'frequency_code', c.frequency_code,
+				'type_of_bill', c.type_of_bill, 'expected_amount', c.expected_amount,
 				'original_claim_id', c.original_claim_id, 'prior_auth', c.prior_auth,
 				'service_from', c.service_from, 'service_to', c.service_to,
 				'submitted_on', (SELECT min(s.submitted_on) FROM %1$s.submissions s WHERE s.claim_id = c.claim_id),
@@ -273,6 +282,8 @@ BEGIN
 			  GROUP BY 1) g;
 		COMMENT ON VIEW %1$s.quality_by_procedure IS 'grain: one row per procedure code on the claim lines; a claim counts once, whole (its full charge and outcome), under each distinct procedure on its lines, so rows do not add up to the total when claims carry several procedures; claims without lines are left out';
 	$ddl$, s, headline);
+	PERFORM cleanclaim.create_audit_views(schema_name);
+	PERFORM cleanclaim.create_denial_views(schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION create_ledger_views(name) IS 'creates (or replaces) the views of the claims ledger in the schema named';

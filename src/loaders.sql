@@ -13,9 +13,9 @@
 --
 -- Each format also has a parse_<format>() function that returns every line
 -- with what the loader does with it (the row it loads, or why it skips the
--- line, or the problem), without writing anything.  A loader parses once:
--- it inserts the good lines and looks for the first bad one in the same
--- statement, then raises if it found one.
+-- line, or the problem), without writing anything.  A loader parses once
+-- (loader_run): it inserts the good lines and looks for the first bad one in
+-- the same statement, then raises if it found one.
 --
 -- The loaders and parsers run with search_path = cleanclaim, pg_catalog,
 -- pg_temp; the loader_* helpers are internal and rely on that.
@@ -114,8 +114,8 @@ AS $$
 $$;
 COMMENT ON FUNCTION loader_header_position(text[], text[]) IS 'internal: the position of a column in a header row, by any of its (lower-case) names; NULL when absent';
 
-CREATE FUNCTION loader_cms_edit_rows(content text, header_pattern text)
-RETURNS TABLE (line_no bigint, record text, fields text[], kind text, header text[])
+CREATE FUNCTION loader_cms_edit_rows(content text, header_pattern text, header_name text)
+RETURNS TABLE (line_no bigint, record text, fields text[], kind text, header text[], skip text, problem text)
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
 	-- The CSV exports of the CMS NCCI tables start with copyright and title
@@ -124,6 +124,9 @@ AS $$
 	-- several files) may be sent as the parts concatenated, each with its title
 	-- lines and header: a line is a title line when a header line comes
 	-- before the next line that starts with something shaped like a code.
+	-- The lines that are not data are skipped; a data record whose quoting
+	-- or number of fields is wrong, or that no header precedes, has a
+	-- problem (the format's parser checks its fields).
 	WITH r AS MATERIALIZED (
 		SELECT c.line_no, c.record, loader_csv_fields(c.record) AS fields
 		FROM loader_csv_records(content) c
@@ -140,16 +143,29 @@ AS $$
 			   min(CASE WHEN k.is_header THEN k.line_no END) OVER (ORDER BY k.line_no DESC) AS next_header,
 			   min(CASE WHEN k.coded THEN k.line_no END) OVER (ORDER BY k.line_no DESC) AS next_coded
 		FROM k
+	),
+	x AS (
+		SELECT w.line_no, w.record, w.fields,
+			   CASE WHEN w.blank THEN 'blank'
+					WHEN w.is_header THEN 'header'
+					WHEN w.next_header < coalesce(w.next_coded, w.next_header + 1) THEN 'title'
+					ELSE 'data' END AS kind,
+			   (SELECT k.fields FROM k WHERE k.is_header ORDER BY k.line_no LIMIT 1) AS header
+		FROM w
 	)
-	SELECT w.line_no, w.record, w.fields,
-		   CASE WHEN w.blank THEN 'blank'
-				WHEN w.is_header THEN 'header'
-				WHEN w.next_header < coalesce(w.next_coded, w.next_header + 1) THEN 'title'
-				ELSE 'data' END,
-		   (SELECT k.fields FROM k WHERE k.is_header ORDER BY k.line_no LIMIT 1)
-	FROM w
+	SELECT x.line_no, x.record, x.fields, x.kind, x.header,
+		   -- blank line, title line, header line
+		   CASE WHEN x.kind <> 'data' THEN x.kind || ' line' END,
+		   CASE WHEN x.kind <> 'data' THEN NULL
+				WHEN x.fields IS NULL THEN
+					'Its quoting is malformed: a field that starts with a double quote ends with one, and a double quote inside it is doubled.'
+				WHEN x.header IS NULL THEN format('No header line (the line that starts with "%s") comes before it.', header_name)
+				WHEN cardinality(x.fields) <> cardinality(x.header) THEN
+					format('It has %s fields; the header has %s.', cardinality(x.fields), cardinality(x.header))
+		   END
+	FROM x
 $$;
-COMMENT ON FUNCTION loader_cms_edit_rows(text, text) IS 'internal: the records of a CMS NCCI CSV export (PTP or MUE), each marked blank, title, header or data, with the fields of the first header row';
+COMMENT ON FUNCTION loader_cms_edit_rows(text, text, text) IS 'internal: the records of a CMS NCCI CSV export (PTP or MUE), each marked blank, title, header or data, with the fields of the first header row (its first field matches header_pattern, header_name in messages), the reason a line that is not data is skipped, and the problem of a data record whose quoting or number of fields is wrong or that no header precedes';
 
 CREATE FUNCTION loader_quote_line(line text)
 RETURNS text
@@ -253,6 +269,90 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION loader_release_conflict(text, text, text) IS 'internal: raises 23505 when the rows of a release collide with those of another release of the same dataset';
+
+CREATE FUNCTION loader_run(dataset text, parse regproc, content text,
+						   release text, setting text, valid_from date, valid_to date,
+						   targets regclass[], columns text[], select_lists text[], hint text,
+						   conditions text[] DEFAULT NULL, conflict_dataset text DEFAULT NULL, peek text DEFAULT NULL,
+						   OUT loaded bigint[], OUT skipped jsonb, OUT peeked text)
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+AS $$
+-- What every loader does once its arguments are checked: lock the tables,
+-- delete the release (of the setting, when there is one), parse the content
+-- once, and in one statement insert the good lines into each table, count
+-- the lines skipped by reason and find the first bad line; then raise when
+-- a line is bad, the release collides with another or nothing was loaded.
+-- Table i of targets gets
+--   INSERT INTO targets[i] (columns[i]) SELECT select_lists[i] FROM p, a
+--   WHERE <the line loads> AND conditions[i]
+-- where p is the parse's row of the line and a the loader's arguments
+-- (a.release, a.setting, a.valid_from, a.valid_to).  The tables come as
+-- regclass and the column names are quoted here; the select lists and
+-- conditions are SQL written in the loaders, never data: the content and
+-- the arguments only reach the statement as parameters.  (Not SECURITY
+-- DEFINER: whoever calls it directly can do no more than they could
+-- without it.)
+DECLARE
+	target regclass;
+	inserts text := '';
+	counts text[] := '{}';
+	column_list text;
+	c text;
+	bad_line_no bigint;
+	bad_line text;
+	bad_problem text;
+	bad_errcode text;
+	detail text;
+BEGIN
+	-- LOCK TABLE locks the tables one by one, in the order given
+	EXECUTE format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', array_to_string(targets, ', '));
+	FOREACH target IN ARRAY targets LOOP
+		EXECUTE format('DELETE FROM %s t WHERE t.release = $1', target)
+				|| CASE WHEN setting IS NOT NULL THEN ' AND t.setting = $2' ELSE '' END
+			USING release, setting;
+	END LOOP;
+	FOR i IN 1 .. cardinality(targets) LOOP
+		column_list := NULL;
+		FOREACH c IN ARRAY string_to_array(columns[i], ',') LOOP
+			column_list := concat_ws(', ', column_list, quote_ident(btrim(c)));
+		END LOOP;
+		inserts := inserts || format(E',\nins%s AS (\n\tINSERT INTO %s (%s)\n\tSELECT %s\n\tFROM p, a\n\tWHERE p.skip IS NULL AND p.problem IS NULL%s\n\tRETURNING 1\n)',
+			i, targets[i], column_list, select_lists[i], ' AND ' || conditions[i]);
+		counts := counts || format('(SELECT count(*) FROM ins%s)', i);
+	END LOOP;
+	-- an error raised below undoes the delete and the insert with the statement
+	BEGIN
+		EXECUTE format($sql$
+WITH p AS MATERIALIZED (
+	SELECT * FROM %s($1)
+),
+a (release, setting, valid_from, valid_to) AS (
+	VALUES ($2, $3, $4, $5)
+)%s
+SELECT ARRAY[%s],
+	   (SELECT coalesce(jsonb_object_agg(s.skip, s.n), '{}')
+		FROM (SELECT p.skip, count(*) AS n FROM p WHERE p.skip IS NOT NULL GROUP BY p.skip) s),
+	   %s,
+	   b.line_no, b.line, b.problem, b.errcode
+FROM (SELECT 1) AS one
+LEFT JOIN (SELECT p.line_no, p.line, p.problem, p.errcode FROM p WHERE p.problem IS NOT NULL
+		   ORDER BY p.line_no LIMIT 1) b ON true$sql$,
+			parse, inserts, array_to_string(counts, ', '),
+			CASE WHEN peek IS NULL THEN 'NULL::text' ELSE format('(SELECT p.%I FROM p LIMIT 1)::text', peek) END)
+		INTO loaded, skipped, peeked, bad_line_no, bad_line, bad_problem, bad_errcode
+		USING content, release, setting, valid_from, valid_to;
+	EXCEPTION WHEN unique_violation THEN
+		GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+		PERFORM loader_release_conflict(coalesce(conflict_dataset, dataset), release, detail);
+	END;
+
+	-- (0 = ALL (loaded): not a row in any of the tables)
+	IF bad_problem IS NOT NULL OR 0 = ALL (loaded) THEN
+		PERFORM loader_fail(dataset, bad_line_no, bad_line, bad_problem, bad_errcode, hint);
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION loader_run(text, regproc, text, text, text, date, date, regclass[], text[], text[], text, text[], text, text) IS 'internal: the load itself, once the arguments are checked: locks the targets, deletes the release, inserts the lines parse() loads (targets[i] (columns[i]) from select_lists[i] over p, the parsed line, and a, the arguments), raises on a bad line, a collision or no data; returns the rows loaded into each target, the lines skipped by reason and the first value of column peek';
 
 
 -- Releases -------------------------------------------------------------------
@@ -420,54 +520,20 @@ AS $$
 DECLARE
 	dataset constant text := 'icd10cm_codes';
 	csv constant boolean := loader_icd10cm_order_is_csv(content);
-	loaded bigint;
-	skipped jsonb;
-	bad_line_no bigint;
-	bad_line text;
-	bad_problem text;
-	bad_errcode text;
-	detail text;
+	r record;
 BEGIN
 	PERFORM loader_check_arguments(dataset, content, release, valid_from, valid_to, true);
-	LOCK TABLE icd10cm_codes IN SHARE ROW EXCLUSIVE MODE;
-	DELETE FROM icd10cm_codes t WHERE t.release = load_icd10cm_order.release;
-	-- One pass: insert the good lines and find the first bad one; an error
-	-- raised below undoes the delete and the insert with the statement.
-	BEGIN
-		WITH p AS MATERIALIZED (
-			SELECT * FROM parse_icd10cm_order(content)
-		),
-		ins AS (
-			INSERT INTO icd10cm_codes (code, billable, description, valid_from, valid_to, release)
-			SELECT p.code, p.billable, p.description,
-				   load_icd10cm_order.valid_from, load_icd10cm_order.valid_to, load_icd10cm_order.release
-			FROM p
-			WHERE p.skip IS NULL AND p.problem IS NULL
-			RETURNING 1
-		)
-		SELECT (SELECT count(*) FROM ins),
-			   (SELECT coalesce(jsonb_object_agg(s.skip, s.n), '{}')
-				FROM (SELECT p.skip, count(*) AS n FROM p WHERE p.skip IS NOT NULL GROUP BY p.skip) s),
-			   b.line_no, b.line, b.problem, b.errcode
-		INTO loaded, skipped, bad_line_no, bad_line, bad_problem, bad_errcode
-		FROM (SELECT 1) AS one
-		LEFT JOIN (SELECT p.line_no, p.line, p.problem, p.errcode FROM p WHERE p.problem IS NOT NULL
-				   ORDER BY p.line_no LIMIT 1) b ON true;
-	EXCEPTION WHEN unique_violation THEN
-		GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-		PERFORM loader_release_conflict(dataset, release, detail);
-	END;
-
-	IF bad_problem IS NOT NULL OR loaded = 0 THEN
-		PERFORM loader_fail(dataset, bad_line_no, bad_line, bad_problem, bad_errcode,
-			CASE WHEN csv
+	r := loader_run(dataset, 'parse_icd10cm_order', content, release, NULL, valid_from, valid_to,
+		targets => '{icd10cm_codes}',
+		columns => ARRAY['code, billable, description, valid_from, valid_to, release'],
+		select_lists => ARRAY['p.code, p.billable, p.description, a.valid_from, a.valid_to, a.release'],
+		hint => CASE WHEN csv
 				THEN 'The CSV rendering of the order file has the header order_seq,code,billable,short_desc (long_desc optional), then a code a line: the code without its dot, billable 1 or 0, the description quoted when it holds a comma.'
 				ELSE 'An order file line has the order number in positions 1-5, the code without its dot in 7-13, the billable flag (1 or 0) in 15, the short description in 17-76 and the long description from 78, with blanks between; the CSV rendering starts with the header order_seq,code,billable,short_desc.'
 			END);
-	END IF;
 	RETURN NEXT loader_record_release(dataset, release,
 									  CASE WHEN csv THEN 'ICD-10-CM order file (CSV)' ELSE 'ICD-10-CM order file' END,
-									  valid_from, valid_to, loaded, skipped);
+									  valid_from, valid_to, r.loaded[1], r.skipped);
 END
 $$;
 COMMENT ON FUNCTION load_icd10cm_order(text, text, date, date) IS 'loads an ICD-10-CM order file (CDC/CMS fixed width, or its CSV rendering) as one release of icd10cm_codes, valid from valid_from to valid_to, replacing that release; returns the summary';
@@ -575,58 +641,21 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
 DECLARE
-	codes_loaded bigint;
-	modifiers_loaded bigint;
-	skipped jsonb;
-	bad_line_no bigint;
-	bad_line text;
-	bad_problem text;
-	bad_errcode text;
-	detail text;
+	r record;
 BEGIN
 	PERFORM loader_check_arguments('hcpcs_codes', content, release, NULL, NULL, false);
-	LOCK TABLE hcpcs_codes IN SHARE ROW EXCLUSIVE MODE;
-	LOCK TABLE modifiers IN SHARE ROW EXCLUSIVE MODE;
-	DELETE FROM hcpcs_codes t WHERE t.release = load_hcpcs_anweb.release;
-	DELETE FROM modifiers t WHERE t.release = load_hcpcs_anweb.release;
-	BEGIN
-		WITH p AS MATERIALIZED (
-			SELECT * FROM parse_hcpcs_anweb(content)
-		),
-		codes AS (
-			INSERT INTO hcpcs_codes (code, description, valid_from, valid_to, release)
-			SELECT p.code::hcpcs, p.description, p.valid_from, p.valid_to, load_hcpcs_anweb.release
-			FROM p
-			WHERE p.record_id = '3' AND p.skip IS NULL AND p.problem IS NULL
-			RETURNING 1
-		),
-		mods AS (
-			INSERT INTO modifiers (modifier, description, valid_from, valid_to, release)
-			SELECT p.code, p.description, p.valid_from, p.valid_to, load_hcpcs_anweb.release
-			FROM p
-			WHERE p.record_id = '7' AND p.skip IS NULL AND p.problem IS NULL
-			RETURNING 1
-		)
-		SELECT (SELECT count(*) FROM codes), (SELECT count(*) FROM mods),
-			   (SELECT coalesce(jsonb_object_agg(s.skip, s.n), '{}')
-				FROM (SELECT p.skip, count(*) AS n FROM p WHERE p.skip IS NOT NULL GROUP BY p.skip) s),
-			   b.line_no, b.line, b.problem, b.errcode
-		INTO codes_loaded, modifiers_loaded, skipped, bad_line_no, bad_line, bad_problem, bad_errcode
-		FROM (SELECT 1) AS one
-		LEFT JOIN (SELECT p.line_no, p.line, p.problem, p.errcode FROM p WHERE p.problem IS NOT NULL
-				   ORDER BY p.line_no LIMIT 1) b ON true;
-	EXCEPTION WHEN unique_violation THEN
-		GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-		PERFORM loader_release_conflict('hcpcs_codes and modifiers', release, detail);
-	END;
-
-	IF bad_problem IS NOT NULL OR codes_loaded + modifiers_loaded = 0 THEN
-		PERFORM loader_fail('hcpcs_codes', bad_line_no, bad_line, bad_problem, bad_errcode,
-			'An ANWEB record has 320 characters: the code in positions 1-5 (a modifier right-aligned in 4-5), the sequence number in 6-10, the record id in 11 (3 procedure, 4 its continuation, 7 modifier, 8 its continuation), the long description in 12-91, and the add, action effective and termination dates in 269-276, 277-284 and 285-292 (YYYYMMDD or blank).');
-	END IF;
+	r := loader_run('hcpcs_codes', 'parse_hcpcs_anweb', content, release, NULL, NULL, NULL,
+		targets => '{hcpcs_codes,modifiers}',
+		columns => ARRAY['code, description, valid_from, valid_to, release',
+						 'modifier, description, valid_from, valid_to, release'],
+		select_lists => ARRAY['p.code::hcpcs, p.description, p.valid_from, p.valid_to, a.release',
+							  'p.code, p.description, p.valid_from, p.valid_to, a.release'],
+		conditions => ARRAY['p.record_id = ''3''', 'p.record_id = ''7'''],
+		conflict_dataset => 'hcpcs_codes and modifiers',
+		hint => 'An ANWEB record has 320 characters: the code in positions 1-5 (a modifier right-aligned in 4-5), the sequence number in 6-10, the record id in 11 (3 procedure, 4 its continuation, 7 modifier, 8 its continuation), the long description in 12-91, and the add, action effective and termination dates in 269-276, 277-284 and 285-292 (YYYYMMDD or blank).');
 	-- the lines skipped (the disclaimer) are reported with the codes
-	RETURN NEXT loader_record_release('hcpcs_codes', release, 'HCPCS ANWEB file', NULL, NULL, codes_loaded, skipped);
-	RETURN NEXT loader_record_release('modifiers', release, 'HCPCS ANWEB file', NULL, NULL, modifiers_loaded, '{}');
+	RETURN NEXT loader_record_release('hcpcs_codes', release, 'HCPCS ANWEB file', NULL, NULL, r.loaded[1], r.skipped);
+	RETURN NEXT loader_record_release('modifiers', release, 'HCPCS ANWEB file', NULL, NULL, r.loaded[2], '{}');
 END
 $$;
 COMMENT ON FUNCTION load_hcpcs_anweb(text, text) IS 'loads a CMS HCPCS alpha-numeric (ANWEB) file, decoded from cp1252, as one release of hcpcs_codes (procedure records) and of modifiers (modifier records), each row valid from its add date to its termination date, replacing that release; returns the two summaries';
@@ -707,47 +736,15 @@ SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
 DECLARE
 	dataset constant text := 'hcpcs_codes';
-	loaded bigint;
-	skipped jsonb;
-	bad_line_no bigint;
-	bad_line text;
-	bad_problem text;
-	bad_errcode text;
-	detail text;
+	r record;
 BEGIN
 	PERFORM loader_check_arguments(dataset, content, release, valid_from, valid_to, true);
-	LOCK TABLE hcpcs_codes IN SHARE ROW EXCLUSIVE MODE;
-	DELETE FROM hcpcs_codes t WHERE t.release = load_hcpcs_opps_addendum_b.release;
-	BEGIN
-		WITH p AS MATERIALIZED (
-			SELECT * FROM parse_hcpcs_opps_addendum_b(content)
-		),
-		ins AS (
-			INSERT INTO hcpcs_codes (code, description, valid_from, valid_to, release)
-			SELECT p.code, p.description, load_hcpcs_opps_addendum_b.valid_from, load_hcpcs_opps_addendum_b.valid_to,
-				   load_hcpcs_opps_addendum_b.release
-			FROM p
-			WHERE p.skip IS NULL AND p.problem IS NULL
-			RETURNING 1
-		)
-		SELECT (SELECT count(*) FROM ins),
-			   (SELECT coalesce(jsonb_object_agg(s.skip, s.n), '{}')
-				FROM (SELECT p.skip, count(*) AS n FROM p WHERE p.skip IS NOT NULL GROUP BY p.skip) s),
-			   b.line_no, b.line, b.problem, b.errcode
-		INTO loaded, skipped, bad_line_no, bad_line, bad_problem, bad_errcode
-		FROM (SELECT 1) AS one
-		LEFT JOIN (SELECT p.line_no, p.line, p.problem, p.errcode FROM p WHERE p.problem IS NOT NULL
-				   ORDER BY p.line_no LIMIT 1) b ON true;
-	EXCEPTION WHEN unique_violation THEN
-		GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-		PERFORM loader_release_conflict(dataset, release, detail);
-	END;
-
-	IF bad_problem IS NOT NULL OR loaded = 0 THEN
-		PERFORM loader_fail(dataset, bad_line_no, bad_line, bad_problem, bad_errcode,
-			'The OPPS Addendum B CSV has the header hcpcs_code,code_level,status_indicator,payment_rate,short_descriptor_level2_only,changed_flag,source, then a code a line with code_level HCPCS_L2 or CPT.');
-	END IF;
-	RETURN NEXT loader_record_release(dataset, release, 'OPPS Addendum B (CSV)', valid_from, valid_to, loaded, skipped);
+	r := loader_run(dataset, 'parse_hcpcs_opps_addendum_b', content, release, NULL, valid_from, valid_to,
+		targets => '{hcpcs_codes}',
+		columns => ARRAY['code, description, valid_from, valid_to, release'],
+		select_lists => ARRAY['p.code, p.description, a.valid_from, a.valid_to, a.release'],
+		hint => 'The OPPS Addendum B CSV has the header hcpcs_code,code_level,status_indicator,payment_rate,short_descriptor_level2_only,changed_flag,source, then a code a line with code_level HCPCS_L2 or CPT.');
+	RETURN NEXT loader_record_release(dataset, release, 'OPPS Addendum B (CSV)', valid_from, valid_to, r.loaded[1], r.skipped);
 END
 $$;
 COMMENT ON FUNCTION load_hcpcs_opps_addendum_b(text, text, date, date) IS 'loads the CSV rendering of CMS OPPS Addendum B (Level II and CPT codes, Level II short descriptors) as one release of hcpcs_codes, valid from valid_from to valid_to, replacing that release; discontinued codes (status D) are skipped; returns the summary';
@@ -767,22 +764,16 @@ AS $$
 	-- the edit is valid through the day before; an edit deleted on its
 	-- effective date (modifier indicator 9) never applied and is skipped.
 	WITH r AS MATERIALIZED (
-		SELECT e.line_no, e.record, e.fields, e.kind, cardinality(e.header) AS width,
+		SELECT e.line_no, e.record, e.kind, e.skip, e.problem AS record_problem,
 			   btrim(e.fields[1]) AS c1, btrim(e.fields[2]) AS c2, btrim(e.fields[3]) AS pre1996,
 			   btrim(e.fields[4]) AS eff, btrim(e.fields[5]) AS del, btrim(e.fields[6]) AS modifier,
 			   loader_date(btrim(e.fields[4])) AS eff_date, loader_date(btrim(e.fields[5])) AS del_date
-		FROM loader_cms_edit_rows(content, '^column\s*1$') e
+		FROM loader_cms_edit_rows(content, '^column\s*1$', 'Column 1') e
 	),
 	c AS (
 		SELECT r.*,
-			   CASE r.kind WHEN 'blank' THEN 'blank line' WHEN 'title' THEN 'title line' WHEN 'header' THEN 'header line'
-			   END AS skip,
 			   CASE WHEN r.kind <> 'data' THEN NULL
-					WHEN r.fields IS NULL THEN
-						'Its quoting is malformed: a field that starts with a double quote ends with one, and a double quote inside it is doubled.'
-					WHEN r.width IS NULL THEN 'No header line (the line that starts with "Column 1") comes before it.'
-					WHEN cardinality(r.fields) <> r.width THEN
-						format('It has %s fields; the header has %s.', cardinality(r.fields), r.width)
+					WHEN r.record_problem IS NOT NULL THEN r.record_problem
 					WHEN NOT is_valid_hcpcs(r.c1) THEN
 						format('The column 1 code "%s" is not a HCPCS or CPT code: %s', r.c1, invalid_reason('hcpcs', r.c1))
 					WHEN NOT is_valid_hcpcs(r.c2) THEN
@@ -834,48 +825,16 @@ SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
 DECLARE
 	dataset constant text := 'ncci_ptp/' || coalesce(setting, '');
-	loaded bigint;
-	skipped jsonb;
-	bad_line_no bigint;
-	bad_line text;
-	bad_problem text;
-	bad_errcode text;
-	detail text;
+	r record;
 BEGIN
 	PERFORM loader_check_setting('ncci_ptp', setting, '{practitioner,hospital}');
 	PERFORM loader_check_arguments(dataset, content, release, NULL, NULL, false);
-	LOCK TABLE ncci_ptp IN SHARE ROW EXCLUSIVE MODE;
-	DELETE FROM ncci_ptp t WHERE t.release = load_ncci_ptp.release AND t.setting = load_ncci_ptp.setting;
-	BEGIN
-		WITH p AS MATERIALIZED (
-			SELECT * FROM parse_ncci_ptp(content)
-		),
-		ins AS (
-			INSERT INTO ncci_ptp (column1, column2, modifier_indicator, valid_from, valid_to, setting, release)
-			SELECT p.column1, p.column2, p.modifier_indicator, p.valid_from, p.valid_to,
-				   load_ncci_ptp.setting, load_ncci_ptp.release
-			FROM p
-			WHERE p.skip IS NULL AND p.problem IS NULL
-			RETURNING 1
-		)
-		SELECT (SELECT count(*) FROM ins),
-			   (SELECT coalesce(jsonb_object_agg(s.skip, s.n), '{}')
-				FROM (SELECT p.skip, count(*) AS n FROM p WHERE p.skip IS NOT NULL GROUP BY p.skip) s),
-			   b.line_no, b.line, b.problem, b.errcode
-		INTO loaded, skipped, bad_line_no, bad_line, bad_problem, bad_errcode
-		FROM (SELECT 1) AS one
-		LEFT JOIN (SELECT p.line_no, p.line, p.problem, p.errcode FROM p WHERE p.problem IS NOT NULL
-				   ORDER BY p.line_no LIMIT 1) b ON true;
-	EXCEPTION WHEN unique_violation THEN
-		GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-		PERFORM loader_release_conflict(dataset, release, detail);
-	END;
-
-	IF bad_problem IS NOT NULL OR loaded = 0 THEN
-		PERFORM loader_fail(dataset, bad_line_no, bad_line, bad_problem, bad_errcode,
-			'A PTP edit has 7 fields: the column 1 and column 2 codes, * or nothing (in existence prior to 1996), the effective date YYYYMMDD, the deletion date YYYYMMDD or *, the modifier indicator 0, 1 or 9, and the rationale; title lines come before the header line that starts with "Column 1".');
-	END IF;
-	RETURN NEXT loader_record_release(dataset, release, 'NCCI PTP edits (CSV)', NULL, NULL, loaded, skipped);
+	r := loader_run(dataset, 'parse_ncci_ptp', content, release, setting, NULL, NULL,
+		targets => '{ncci_ptp}',
+		columns => ARRAY['column1, column2, modifier_indicator, valid_from, valid_to, setting, release'],
+		select_lists => ARRAY['p.column1, p.column2, p.modifier_indicator, p.valid_from, p.valid_to, a.setting, a.release'],
+		hint => 'A PTP edit has 7 fields: the column 1 and column 2 codes, * or nothing (in existence prior to 1996), the effective date YYYYMMDD, the deletion date YYYYMMDD or *, the modifier indicator 0, 1 or 9, and the rationale; title lines come before the header line that starts with "Column 1".');
+	RETURN NEXT loader_record_release(dataset, release, 'NCCI PTP edits (CSV)', NULL, NULL, r.loaded[1], r.skipped);
 END
 $$;
 COMMENT ON FUNCTION load_ncci_ptp(text, text, text) IS 'loads a CMS NCCI procedure-to-procedure edit table exported as CSV, for the practitioner or hospital setting, as one release of ncci_ptp (valid from the effective date through the day before the deletion date), replacing that release of that setting; returns the summary';
@@ -892,23 +851,17 @@ AS $$
 	-- Fields: HCPCS/CPT code, <setting> MUE value, MUE adjudication
 	-- indicator ("2 Date of Service Edit: Policy"), MUE rationale.
 	WITH r AS MATERIALIZED (
-		SELECT e.line_no, e.record, e.fields, e.kind, cardinality(e.header) AS width,
+		SELECT e.line_no, e.record, e.kind, e.skip, e.problem AS record_problem,
 			   CASE WHEN e.header[2] ~* 'practitioner' THEN 'practitioner'
 					WHEN e.header[2] ~* 'hospital|facility' THEN 'hospital'
 					WHEN e.header[2] ~* 'dme' THEN 'dme' END AS file_setting,
 			   btrim(e.fields[1]) AS code, btrim(e.fields[2]) AS units, btrim(e.fields[3]) AS mai
-		FROM loader_cms_edit_rows(content, '^hcpcs\s*/\s*cpt\s+code$') e
+		FROM loader_cms_edit_rows(content, '^hcpcs\s*/\s*cpt\s+code$', 'HCPCS/CPT Code') e
 	),
 	c AS (
 		SELECT r.*,
-			   CASE r.kind WHEN 'blank' THEN 'blank line' WHEN 'title' THEN 'title line' WHEN 'header' THEN 'header line'
-			   END AS skip,
 			   CASE WHEN r.kind <> 'data' THEN NULL
-					WHEN r.fields IS NULL THEN
-						'Its quoting is malformed: a field that starts with a double quote ends with one, and a double quote inside it is doubled.'
-					WHEN r.width IS NULL THEN 'No header line (the line that starts with "HCPCS/CPT Code") comes before it.'
-					WHEN cardinality(r.fields) <> r.width THEN
-						format('It has %s fields; the header has %s.', cardinality(r.fields), r.width)
+					WHEN r.record_problem IS NOT NULL THEN r.record_problem
 					WHEN NOT is_valid_hcpcs(r.code) THEN
 						format('The code "%s" is not a HCPCS or CPT code: %s', r.code, invalid_reason('hcpcs', r.code))
 					WHEN r.units !~ '^[0-9]{1,9}$' THEN
@@ -945,55 +898,23 @@ SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
 DECLARE
 	dataset constant text := 'mue/' || coalesce(setting, '');
-	loaded bigint;
-	skipped jsonb;
-	file_setting text;
-	bad_line_no bigint;
-	bad_line text;
-	bad_problem text;
-	bad_errcode text;
-	detail text;
+	r record;
 BEGIN
 	PERFORM loader_check_setting('mue', setting, '{practitioner,hospital,dme}');
 	PERFORM loader_check_arguments(dataset, content, release, valid_from, NULL, true);
-	LOCK TABLE mue IN SHARE ROW EXCLUSIVE MODE;
-	DELETE FROM mue t WHERE t.release = load_mue.release AND t.setting = load_mue.setting;
-	BEGIN
-		WITH p AS MATERIALIZED (
-			SELECT * FROM parse_mue(content)
-		),
-		ins AS (
-			INSERT INTO mue (code, max_units, adjudication_indicator, valid_from, setting, release)
-			SELECT p.code, p.max_units, p.adjudication_indicator, load_mue.valid_from, load_mue.setting, load_mue.release
-			FROM p
-			WHERE p.skip IS NULL AND p.problem IS NULL
-			RETURNING 1
-		)
-		SELECT (SELECT count(*) FROM ins),
-			   (SELECT coalesce(jsonb_object_agg(s.skip, s.n), '{}')
-				FROM (SELECT p.skip, count(*) AS n FROM p WHERE p.skip IS NOT NULL GROUP BY p.skip) s),
-			   (SELECT p.file_setting FROM p LIMIT 1),
-			   b.line_no, b.line, b.problem, b.errcode
-		INTO loaded, skipped, file_setting, bad_line_no, bad_line, bad_problem, bad_errcode
-		FROM (SELECT 1) AS one
-		LEFT JOIN (SELECT p.line_no, p.line, p.problem, p.errcode FROM p WHERE p.problem IS NOT NULL
-				   ORDER BY p.line_no LIMIT 1) b ON true;
-	EXCEPTION WHEN unique_violation THEN
-		GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-		PERFORM loader_release_conflict(dataset, release, detail);
-	END;
-
-	IF bad_problem IS NOT NULL OR loaded = 0 THEN
-		PERFORM loader_fail(dataset, bad_line_no, bad_line, bad_problem, bad_errcode,
-			'An MUE line has 4 fields: the HCPCS/CPT code, the MUE value (units), the MUE adjudication indicator starting with 1, 2 or 3, and the MUE rationale; title lines come before the header line that starts with "HCPCS/CPT Code".');
-	END IF;
-	IF file_setting <> setting THEN
+	r := loader_run(dataset, 'parse_mue', content, release, setting, valid_from, NULL,
+		targets => '{mue}',
+		columns => ARRAY['code, max_units, adjudication_indicator, valid_from, setting, release'],
+		select_lists => ARRAY['p.code, p.max_units, p.adjudication_indicator, a.valid_from, a.setting, a.release'],
+		peek => 'file_setting',
+		hint => 'An MUE line has 4 fields: the HCPCS/CPT code, the MUE value (units), the MUE adjudication indicator starting with 1, 2 or 3, and the MUE rationale; title lines come before the header line that starts with "HCPCS/CPT Code".');
+	IF r.peeked <> setting THEN
 		RAISE EXCEPTION 'could not load %: the file holds the MUEs of another setting', dataset
 			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = format('Its header names the %s setting.', file_setting),
-				  HINT = format('Load it with setting => %L.', file_setting);
+				  DETAIL = format('Its header names the %s setting.', r.peeked),
+				  HINT = format('Load it with setting => %L.', r.peeked);
 	END IF;
-	RETURN NEXT loader_record_release(dataset, release, 'MUE table (CSV)', valid_from, NULL, loaded, skipped);
+	RETURN NEXT loader_record_release(dataset, release, 'MUE table (CSV)', valid_from, NULL, r.loaded[1], r.skipped);
 END
 $$;
 COMMENT ON FUNCTION load_mue(text, text, date, text) IS 'loads a CMS Medically Unlikely Edit table exported as CSV, for the practitioner, hospital (outpatient hospital) or dme setting, as one release of mue valid from valid_from, replacing that release of that setting; returns the summary';
@@ -1089,46 +1010,15 @@ SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
 DECLARE
 	dataset constant text := 'mce_edits';
-	loaded bigint;
-	skipped jsonb;
-	bad_line_no bigint;
-	bad_line text;
-	bad_problem text;
-	bad_errcode text;
-	detail text;
+	r record;
 BEGIN
 	PERFORM loader_check_arguments(dataset, content, release, valid_from, valid_to, true);
-	LOCK TABLE mce_edits IN SHARE ROW EXCLUSIVE MODE;
-	DELETE FROM mce_edits t WHERE t.release = load_mce.release;
-	BEGIN
-		WITH p AS MATERIALIZED (
-			SELECT * FROM parse_mce(content)
-		),
-		ins AS (
-			INSERT INTO mce_edits (code, edit, valid_from, valid_to, release)
-			SELECT p.code, p.edit, load_mce.valid_from, load_mce.valid_to, load_mce.release
-			FROM p
-			WHERE p.skip IS NULL AND p.problem IS NULL
-			RETURNING 1
-		)
-		SELECT (SELECT count(*) FROM ins),
-			   (SELECT coalesce(jsonb_object_agg(s.skip, s.n), '{}')
-				FROM (SELECT p.skip, count(*) AS n FROM p WHERE p.skip IS NOT NULL GROUP BY p.skip) s),
-			   b.line_no, b.line, b.problem, b.errcode
-		INTO loaded, skipped, bad_line_no, bad_line, bad_problem, bad_errcode
-		FROM (SELECT 1) AS one
-		LEFT JOIN (SELECT p.line_no, p.line, p.problem, p.errcode FROM p WHERE p.problem IS NOT NULL
-				   ORDER BY p.line_no LIMIT 1) b ON true;
-	EXCEPTION WHEN unique_violation THEN
-		GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-		PERFORM loader_release_conflict(dataset, release, detail);
-	END;
-
-	IF bad_problem IS NOT NULL OR loaded = 0 THEN
-		PERFORM loader_fail(dataset, bad_line_no, bad_line, bad_problem, bad_errcode,
-			'The MCE lists are tab-separated with the header MCE_Version, ICD_Version, MCE_Section, MCE_Subsection, MCE_Edit_Type, ICD_Code_Type, ICD_Code, ICD_Desc; the edit types are Newborn_Only, Pediatric_Only, Maternity_Only, Adult_Only, Female_Only, Male_Only, Principal_Manifestation, Principal_Unacceptable, Principal_Questionable_Admit, Noncovered_Always, Noncovered_Over60, Limited_Coverage, Wrong_Performed and Noncovered_LOS_96hr.');
-	END IF;
-	RETURN NEXT loader_record_release(dataset, release, 'MCE code edit lists (tab-separated)', valid_from, valid_to, loaded, skipped);
+	r := loader_run(dataset, 'parse_mce', content, release, NULL, valid_from, valid_to,
+		targets => '{mce_edits}',
+		columns => ARRAY['code, edit, valid_from, valid_to, release'],
+		select_lists => ARRAY['p.code, p.edit, a.valid_from, a.valid_to, a.release'],
+		hint => 'The MCE lists are tab-separated with the header MCE_Version, ICD_Version, MCE_Section, MCE_Subsection, MCE_Edit_Type, ICD_Code_Type, ICD_Code, ICD_Desc; the edit types are Newborn_Only, Pediatric_Only, Maternity_Only, Adult_Only, Female_Only, Male_Only, Principal_Manifestation, Principal_Unacceptable, Principal_Questionable_Admit, Noncovered_Always, Noncovered_Over60, Limited_Coverage, Wrong_Performed and Noncovered_LOS_96hr.');
+	RETURN NEXT loader_record_release(dataset, release, 'MCE code edit lists (tab-separated)', valid_from, valid_to, r.loaded[1], r.skipped);
 END
 $$;
 COMMENT ON FUNCTION load_mce(text, text, date, date) IS 'loads the tab-separated Medicare Code Editor lists (diagnosis rows only) as one release of mce_edits, valid from valid_from to valid_to, replacing that release; procedure rows and the edits mce_edits does not keep are skipped; returns the summary';
@@ -1218,46 +1108,15 @@ SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
 DECLARE
 	dataset constant text := 'place_of_service';
-	loaded bigint;
-	skipped jsonb;
-	bad_line_no bigint;
-	bad_line text;
-	bad_problem text;
-	bad_errcode text;
-	detail text;
+	r record;
 BEGIN
 	PERFORM loader_check_arguments(dataset, content, release, valid_from, NULL, true);
-	LOCK TABLE place_of_service IN SHARE ROW EXCLUSIVE MODE;
-	DELETE FROM place_of_service t WHERE t.release = load_place_of_service.release;
-	BEGIN
-		WITH p AS MATERIALIZED (
-			SELECT * FROM parse_place_of_service(content)
-		),
-		ins AS (
-			INSERT INTO place_of_service (code, name, description, valid_from, release)
-			SELECT p.code, p.name, p.description, load_place_of_service.valid_from, load_place_of_service.release
-			FROM p
-			WHERE p.skip IS NULL AND p.problem IS NULL
-			RETURNING 1
-		)
-		SELECT (SELECT count(*) FROM ins),
-			   (SELECT coalesce(jsonb_object_agg(s.skip, s.n), '{}')
-				FROM (SELECT p.skip, count(*) AS n FROM p WHERE p.skip IS NOT NULL GROUP BY p.skip) s),
-			   b.line_no, b.line, b.problem, b.errcode
-		INTO loaded, skipped, bad_line_no, bad_line, bad_problem, bad_errcode
-		FROM (SELECT 1) AS one
-		LEFT JOIN (SELECT p.line_no, p.line, p.problem, p.errcode FROM p WHERE p.problem IS NOT NULL
-				   ORDER BY p.line_no LIMIT 1) b ON true;
-	EXCEPTION WHEN unique_violation THEN
-		GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-		PERFORM loader_release_conflict(dataset, release, detail);
-	END;
-
-	IF bad_problem IS NOT NULL OR loaded = 0 THEN
-		PERFORM loader_fail(dataset, bad_line_no, bad_line, bad_problem, bad_errcode,
-			'The place-of-service list is a CSV with the header code,display, then a line per code: two digits and the display, "NAME (EFFECTIVE ...) - DESCRIPTION", quoted when it holds a comma.');
-	END IF;
-	RETURN NEXT loader_record_release(dataset, release, 'CMS place-of-service list (CSV)', valid_from, NULL, loaded, skipped);
+	r := loader_run(dataset, 'parse_place_of_service', content, release, NULL, valid_from, NULL,
+		targets => '{place_of_service}',
+		columns => ARRAY['code, name, description, valid_from, release'],
+		select_lists => ARRAY['p.code, p.name, p.description, a.valid_from, a.release'],
+		hint => 'The place-of-service list is a CSV with the header code,display, then a line per code: two digits and the display, "NAME (EFFECTIVE ...) - DESCRIPTION", quoted when it holds a comma.');
+	RETURN NEXT loader_record_release(dataset, release, 'CMS place-of-service list (CSV)', valid_from, NULL, r.loaded[1], r.skipped);
 END
 $$;
 COMMENT ON FUNCTION load_place_of_service(text, text, date) IS 'loads the CMS place-of-service list as CSV (code,display) as one release of place_of_service valid from valid_from, name and description split from the display, replacing that release; unassigned and non-two-digit codes are skipped; returns the summary';

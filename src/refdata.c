@@ -79,10 +79,19 @@ static CachedTable auths_table = {.relname = "authorizations", .query =
 static CachedTable settings_table = {.relname = "rule_settings", .query =
 "SELECT rule_id, payer_id, enabled, severity, weight::float8, params FROM cleanclaim.rule_settings"};
 
+static CachedTable thresholds_table = {.relname = "audit_thresholds", .query =
+"SELECT payer_id, setting, basis, threshold::float8 FROM cleanclaim.audit_thresholds"};
+static CachedTable model_table = {.relname = "denial_model", .query =
+"SELECT payer_id, procedure, modifiers, probability, lines FROM cleanclaim.denial_model"};
+
 static Payer *payers;
 static int	npayers;
 static Authorization *auths;
 static int	nauths;
+static AuditThreshold *thresholds;
+static int	nthresholds;
+static DenialModelEntry *model;
+static int	nmodel;
 static RuleSetting *settings;
 static int	nsettings;
 static uint64 settings_generation = 1;
@@ -108,6 +117,8 @@ refdata_relcache_callback(Datum arg, Oid relid)
 	mark_stale(&payers_table, relid);
 	mark_stale(&auths_table, relid);
 	mark_stale(&settings_table, relid);
+	mark_stale(&thresholds_table, relid);
+	mark_stale(&model_table, relid);
 	/* requirement keys hold payer positions: they follow the payers table */
 	if (!payers_table.valid)
 		ref_tables[REF_AUTH_REQUIREMENTS].t.valid = false;
@@ -801,4 +812,130 @@ refdata_settings_generation(void)
 	if (!payers_table.valid)
 		load_payers();
 	return settings_generation;
+}
+
+/* ----- audit thresholds and the denial model ----- */
+
+static void
+load_thresholds(void)
+{
+	uint64		i;
+
+	begin_load(&thresholds_table);
+	SPI_execute(thresholds_table.query, true, 0);
+	nthresholds = (int) SPI_processed;
+	thresholds = MemoryContextAllocZero(thresholds_table.cxt, Max(nthresholds, 1) * sizeof(AuditThreshold));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		AuditThreshold *t = &thresholds[i];
+		char	   *setting = col_text(tup, desc, 2, CurrentMemoryContext);
+
+		t->payer_id = col_text(tup, desc, 1, thresholds_table.cxt);
+		t->setting = strcmp(setting, "inpatient") == 0 ? AUDIT_INPATIENT
+			: strcmp(setting, "outpatient") == 0 ? AUDIT_OUTPATIENT : AUDIT_PROFESSIONAL;
+		t->expected_basis = strcmp(col_text(tup, desc, 3, CurrentMemoryContext), "expected") == 0;
+		t->threshold = DatumGetFloat8(col_datum(tup, desc, 4));
+	}
+	end_load(&thresholds_table);
+}
+
+int
+refdata_audit_thresholds(const AuditThreshold **out)
+{
+	if (!thresholds_table.valid)
+		load_thresholds();
+	*out = thresholds;
+	return nthresholds;
+}
+
+/* NULL sorts first, then "C" order. */
+static int
+compare_nullable(const char *s, int len, const char *c)
+{
+	if (s == NULL || c == NULL)
+		return (s != NULL) - (c != NULL);
+	return compare_counted(s, len, c);
+}
+
+static int
+compare_model_key(const char *payer_id, int payer_len, int64 procedure, const char *modifiers,
+				  const DenialModelEntry *e)
+{
+	int			c = compare_nullable(payer_id, payer_len, e->payer_id);
+
+	if (c == 0)
+		c = procedure < e->procedure ? -1 : procedure > e->procedure ? 1 : 0;
+	if (c == 0)
+		c = compare_nullable(modifiers, modifiers ? (int) strlen(modifiers) : 0, e->modifiers);
+	return c;
+}
+
+static int
+compare_model_entries(const void *a, const void *b)
+{
+	const DenialModelEntry *x = a;
+
+	return compare_model_key(x->payer_id, x->payer_id ? (int) strlen(x->payer_id) : 0,
+							 x->procedure, x->modifiers, b);
+}
+
+static void
+load_denial_model(void)
+{
+	uint64		i;
+
+	begin_load(&model_table);
+	SPI_execute(model_table.query, true, 0);
+	nmodel = (int) SPI_processed;
+	model = MemoryContextAllocHuge(model_table.cxt, Max(nmodel, 1) * sizeof(DenialModelEntry));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		DenialModelEntry *e = &model[i];
+
+		e->payer_id = col_text(tup, desc, 1, model_table.cxt);
+		e->procedure = col_isnull(tup, desc, 2) ? 0 : DatumGetInt64(col_datum(tup, desc, 2));
+		e->modifiers = col_text(tup, desc, 3, model_table.cxt);
+		e->probability = DatumGetFloat8(col_datum(tup, desc, 4));
+		e->lines = DatumGetInt64(col_datum(tup, desc, 5));
+	}
+	end_load(&model_table);
+	qsort(model, nmodel, sizeof(DenialModelEntry), compare_model_entries);
+}
+
+int
+refdata_denial_model_size(void)
+{
+	if (!model_table.valid)
+		load_denial_model();
+	return nmodel;
+}
+
+/*
+ * The model's row for (payer, procedure, modifiers), NULL when it has none;
+ * payer_id NULL, procedure 0 and modifiers NULL stand for the wider levels.
+ */
+const DenialModelEntry *
+refdata_denial_model(const char *payer_id, int payer_len, int64 procedure, const char *modifiers)
+{
+	int			lo = 0;
+	int			hi = refdata_denial_model_size();
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		const DenialModelEntry *e = &model[mid];
+		int			c = compare_model_key(payer_id, payer_len, procedure, modifiers, e);
+
+		if (c == 0)
+			return e;
+		if (c > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }

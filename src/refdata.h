@@ -93,6 +93,36 @@ typedef struct RuleSetting
 	Jsonb	   *params;			/* NULL when unset */
 } RuleSetting;
 
+/* Pre-bill audit settings (AUDIT_HIGH_DOLLAR). */
+typedef enum AuditSetting
+{
+	AUDIT_INPATIENT,
+	AUDIT_OUTPATIENT,
+	AUDIT_PROFESSIONAL
+} AuditSetting;
+
+typedef struct AuditThreshold
+{
+	char	   *payer_id;		/* NULL for every payer */
+	AuditSetting setting;
+	bool		expected_basis; /* compare the expected payment, not the charge */
+	double		threshold;
+} AuditThreshold;
+
+/*
+ * One row of the learned denial model: the smoothed probability that a line
+ * is denied, for a payer (NULL: every payer), a procedure (0: every
+ * procedure) and a modifier combination (NULL: any; "" none; "25,59").
+ */
+typedef struct DenialModelEntry
+{
+	char	   *payer_id;
+	int64		procedure;
+	char	   *modifiers;
+	double		probability;
+	int64		lines;			/* the training lines behind it */
+} DenialModelEntry;
+
 /* Start fetching what a lookup of key will read (a hint; no effect on results). */
 extern void refdata_prefetch(RefTableId table, int64 key);
 
@@ -134,6 +164,10 @@ extern int	refdata_authorization_count(void);
 extern const Authorization *refdata_authorization(const char *auth_number, int len, const char *payer_id, int payer_len);
 extern int	refdata_settings(const RuleSetting **settings);
 extern uint64 refdata_settings_generation(void);
+extern int	refdata_audit_thresholds(const AuditThreshold **thresholds);
+extern int	refdata_denial_model_size(void);
+extern const DenialModelEntry *refdata_denial_model(const char *payer_id, int payer_len, int64 procedure,
+												const char *modifiers);
 
 static inline int64
 auth_requirement_key(int payer_index, int64 procedure)

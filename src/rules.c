@@ -30,6 +30,38 @@ const RuleDef rule_defs[RULE_COUNT] = {RULE_CATALOG(RULE_DEF)};
 /* Default weight of an issue in the quality score, by severity. */
 static const double default_weights[] = {[SEV_INFO] = 0,[SEV_WARNING] = 5,[SEV_ERROR] = 25};
 
+/*
+ * The audit rules weigh in the audit score instead (0-100, the sum of the
+ * flags' weights): high dollars and learned denial risk count most.
+ */
+static double
+rule_default_weight(int rule)
+{
+	switch (rule)
+	{
+		case RULE_AUDIT_HIGH_DOLLAR:
+			return 40;
+		case RULE_AUDIT_DENIAL_RISK:
+			return 30;
+		case RULE_AUDIT_UNLISTED_PROC:
+			return 25;
+		case RULE_AUDIT_RISKY_MODIFIER:
+			return 20;
+		case RULE_AUDIT_MANY_WARNINGS:
+			return 15;
+		default:
+			return default_weights[rule_defs[rule].severity];
+	}
+}
+
+bool
+rule_is_audit(RuleId rule)
+{
+	return rule >= RULE_AUDIT_HIGH_DOLLAR && rule <= RULE_AUDIT_MANY_WARNINGS;
+}
+
+static const char *const default_risky_modifiers[] = {"25", "59", "XE", "XS", "XP", "XU", "22"};
+
 static const char *const severity_names[] = {
 	[SEV_INFO] = "info",[SEV_WARNING] = "warning",[SEV_ERROR] = "error",[SEV_NOT_CHECKED] = "not_checked"
 };
@@ -74,6 +106,12 @@ default_params(RuleParams *p)
 	p->charge_tolerance = 0.005;
 	p->nndc_prefixes = 1;
 	p->ndc_prefixes[0] = 'J';
+	p->nrisky_modifiers = lengthof(default_risky_modifiers);
+	p->risky_modifiers = palloc(p->nrisky_modifiers * sizeof(*p->risky_modifiers));
+	for (i = 0; i < lengthof(default_risky_modifiers); i++)
+		strlcpy(p->risky_modifiers[i], default_risky_modifiers[i], 3);
+	p->denial_risk_threshold = 0.3;
+	p->many_warnings = 3;
 	p->nbypass = lengthof(default_bypass_modifiers);
 	p->bypass_modifiers = palloc(p->nbypass * sizeof(*p->bypass_modifiers));
 	for (i = 0; i < lengthof(default_bypass_modifiers); i++)
@@ -143,6 +181,41 @@ param_strings(const char *rule, const char *key, const JsonbValue *v, char ***ou
 	return n;
 }
 
+/* A list of two-character modifiers, upper-cased. */
+static int
+param_modifiers(const char *rule, const char *key, const JsonbValue *v, char (**out)[3])
+{
+	char	  **strs;
+	int			n = param_strings(rule, key, v, &strs);
+	int			i;
+
+	*out = palloc(Max(n, 1) * sizeof(**out));
+	for (i = 0; i < n; i++)
+	{
+		if (strlen(strs[i]) != 2)
+			bad_param(rule, key, "a list of two-character modifiers");
+		(*out)[i][0] = code_upper(strs[i][0]);
+		(*out)[i][1] = code_upper(strs[i][1]);
+		(*out)[i][2] = '\0';
+	}
+	return n;
+}
+
+/* A list of HCPCS codes. */
+static int
+param_codes(const char *rule, const char *key, const JsonbValue *v, int64 **out)
+{
+	char	  **strs;
+	int			n = param_strings(rule, key, v, &strs);
+	int			i;
+
+	*out = palloc(Max(n, 1) * sizeof(int64));
+	for (i = 0; i < n; i++)
+		if (!code_parse_text(&hcpcs_type, strs[i], strlen(strs[i]), &(*out)[i]))
+			bad_param(rule, key, "a list of HCPCS codes");
+	return n;
+}
+
 /* Apply one rule's params object to p; raises on unknown keys or bad values. */
 static void
 apply_params(RuleId rule, Jsonb *params, RuleParams *p)
@@ -197,35 +270,30 @@ apply_params(RuleId rule, Jsonb *params, RuleParams *p)
 			p->nndc_prefixes = n;
 		}
 		else if (rule == RULE_NDC_REQUIRED && strcmp(k, "codes") == 0)
-		{
-			n = param_strings(id, k, &v, &strs);
-			p->ndc_codes = palloc(Max(n, 1) * sizeof(int64));
-			for (i = 0; i < n; i++)
-				if (!code_parse_text(&hcpcs_type, strs[i], strlen(strs[i]), &p->ndc_codes[i]))
-					bad_param(id, k, "a list of HCPCS codes");
-			p->nndc_codes = n;
-		}
+			p->nndc_codes = param_codes(id, k, &v, &p->ndc_codes);
 		else if (rule == RULE_NCCI_PTP_MODIFIER && strcmp(k, "bypass_modifiers") == 0)
+			p->nbypass = param_modifiers(id, k, &v, &p->bypass_modifiers);
+		else if (rule == RULE_AUDIT_RISKY_MODIFIER && strcmp(k, "modifiers") == 0)
+			p->nrisky_modifiers = param_modifiers(id, k, &v, &p->risky_modifiers);
+		else if (rule == RULE_AUDIT_UNLISTED_PROC && strcmp(k, "codes") == 0)
+			p->nunlisted_codes = param_codes(id, k, &v, &p->unlisted_codes);
+		else if (rule == RULE_AUDIT_DENIAL_RISK && strcmp(k, "threshold") == 0)
 		{
-			n = param_strings(id, k, &v, &strs);
-			p->bypass_modifiers = palloc(Max(n, 1) * sizeof(*p->bypass_modifiers));
-			for (i = 0; i < n; i++)
-			{
-				if (strlen(strs[i]) != 2)
-					bad_param(id, k, "a list of two-character modifiers");
-				p->bypass_modifiers[i][0] = code_upper(strs[i][0]);
-				p->bypass_modifiers[i][1] = code_upper(strs[i][1]);
-				p->bypass_modifiers[i][2] = '\0';
-			}
-			p->nbypass = n;
+			if (v.type != jbvNumeric)
+				bad_param(id, k, "a probability between 0 and 1");
+			p->denial_risk_threshold = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
+			if (!(p->denial_risk_threshold >= 0 && p->denial_risk_threshold <= 1))
+				bad_param(id, k, "a probability between 0 and 1");
 		}
+		else if (rule == RULE_AUDIT_MANY_WARNINGS && strcmp(k, "warnings") == 0)
+			p->many_warnings = param_int(id, k, &v, 1);
 		else if (rule == RULE_FIELD_UNKNOWN && strcmp(k, "ignore") == 0)
 			p->nignored_fields = param_strings(id, k, &v, &p->ignored_fields);
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("rule %s has no parameter \"%s\"", id, k),
-					 errhint("Parameters: TIMELY_FILING_EXPIRED days, warn_days; LINES_TOO_MANY and DX_TOO_MANY professional, institutional; CHARGE_TOTAL_MISMATCH tolerance; NDC_REQUIRED prefixes, codes; NCCI_PTP_MODIFIER bypass_modifiers; FIELD_UNKNOWN ignore.")));
+					 errhint("Parameters: TIMELY_FILING_EXPIRED days, warn_days; LINES_TOO_MANY and DX_TOO_MANY professional, institutional; CHARGE_TOTAL_MISMATCH tolerance; NDC_REQUIRED prefixes, codes; NCCI_PTP_MODIFIER bypass_modifiers; FIELD_UNKNOWN ignore; AUDIT_RISKY_MODIFIER modifiers; AUDIT_UNLISTED_PROC codes; AUDIT_DENIAL_RISK threshold; AUDIT_MANY_WARNINGS warnings.")));
 	}
 }
 
@@ -250,6 +318,8 @@ static HTAB *payer_configs;
 
 static uint32 wanted_claim_fields = ~(uint32) 0;
 static uint32 wanted_line_fields = ~(uint32) 0;
+static uint32 audit_claim_fields = ~(uint32) 0;
+static uint32 audit_line_fields = ~(uint32) 0;
 
 /* Add a rule's needs_fields list ("billing_npi, lines.procedure") to the masks. */
 static void
@@ -281,7 +351,11 @@ add_needed_fields(RuleId rule, uint32 *claim_mask, uint32 *line_mask)
 	}
 }
 
-/* The fields the rules that are on (for any payer) need; all when a FIELD_* rule is on. */
+/*
+ * The fields the rules that are on (for any payer) need; all when a FIELD_*
+ * rule is on.  Validation reads what the rules but the audit ones need; the
+ * audit reads what they all need (AUDIT_MANY_WARNINGS runs the others).
+ */
 static void
 compute_wanted_fields(void)
 {
@@ -299,13 +373,19 @@ compute_wanted_fields(void)
 	if (any_on[RULE_FIELD_UNKNOWN] || any_on[RULE_FIELD_INVALID])
 	{
 		wanted_claim_fields = wanted_line_fields = ~(uint32) 0;
+		audit_claim_fields = audit_line_fields = ~(uint32) 0;
 		return;
 	}
 	wanted_claim_fields = ALWAYS_READ_CLAIM;
 	wanted_line_fields = ALWAYS_READ_LINE;
 	for (i = 0; i < RULE_COUNT; i++)
-		if (any_on[i])
+		if (any_on[i] && !rule_is_audit((RuleId) i))
 			add_needed_fields((RuleId) i, &wanted_claim_fields, &wanted_line_fields);
+	audit_claim_fields = wanted_claim_fields;
+	audit_line_fields = wanted_line_fields;
+	for (i = 0; i < RULE_COUNT; i++)
+		if (any_on[i] && rule_is_audit((RuleId) i))
+			add_needed_fields((RuleId) i, &audit_claim_fields, &audit_line_fields);
 }
 
 static void
@@ -331,7 +411,7 @@ new_default_config(void)
 	{
 		c->enabled[i] = true;
 		c->severity[i] = rule_defs[i].severity;
-		c->weight[i] = default_weights[rule_defs[i].severity];
+		c->weight[i] = rule_default_weight(i);
 	}
 	c->enabled[RULE_DX_SEX_CONFLICT] = false;
 	default_params(&c->params);
@@ -403,6 +483,15 @@ rules_prepare_reading(void)
 	line_fields_read = wanted_line_fields;
 }
 
+void
+audit_prepare_reading(void)
+{
+	if (default_config == NULL || config_generation != refdata_settings_generation())
+		build_configs();
+	claim_fields_read = audit_claim_fields;
+	line_fields_read = audit_line_fields;
+}
+
 static const RuleConfig *
 config_for_payer(const FieldValue *payer_id)
 {
@@ -429,6 +518,7 @@ add_issue(IssueList *issues)
 		issues->items = issues->items ? repalloc(issues->items, issues->max * sizeof(Issue))
 			: palloc(issues->max * sizeof(Issue));
 	}
+	memset(&issues->items[issues->n], 0, sizeof(Issue));
 	return &issues->items[issues->n++];
 }
 
@@ -475,8 +565,9 @@ emit(RuleContext *ctx, RuleId rule, Severity severity, int line_no, const char *
 		ctx->issues->errors++;
 	else if (severity == SEV_WARNING)
 		ctx->issues->warnings++;
-	ctx->issues->weight += severity == ctx->config->severity[rule]
+	issue->weight = severity == ctx->config->severity[rule]
 		? ctx->config->weight[rule] : default_weights[severity];
+	ctx->issues->weight += issue->weight;
 }
 
 void
@@ -678,31 +769,49 @@ prefetch_lookups(const Claim *claim)
 	}
 }
 
+static void
+init_context(RuleContext *ctx, const Claim *claim, IssueList *issues, bool report_unchecked)
+{
+	const FieldValue *payer_id = &claim->f[CF_PAYER_ID];
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->claim = claim;
+	ctx->issues = issues;
+	ctx->report_unchecked = report_unchecked;
+	ctx->today = statement_date();
+	ctx->institutional = claim->f[CF_CLAIM_TYPE].state == VALUE_OK &&
+		str_ieq(claim->f[CF_CLAIM_TYPE].raw, "institutional");
+	ctx->setting = ctx->institutional ? SETTING_HOSPITAL : SETTING_PRACTITIONER;
+	ctx->payer_index = -1;
+	if (payer_id->state == VALUE_OK)
+		ctx->payer = refdata_payer(payer_id->raw.s, payer_id->raw.len, &ctx->payer_index);
+	ctx->config = config_for_payer(payer_id);
+}
+
 void
 rules_run(const Claim *claim, IssueList *issues, bool report_unchecked)
 {
 	RuleContext ctx;
-	const FieldValue *payer_id = &claim->f[CF_PAYER_ID];
 
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.claim = claim;
-	ctx.issues = issues;
-	ctx.report_unchecked = report_unchecked;
-	ctx.today = statement_date();
-	ctx.institutional = claim->f[CF_CLAIM_TYPE].state == VALUE_OK &&
-		str_ieq(claim->f[CF_CLAIM_TYPE].raw, "institutional");
-	ctx.setting = ctx.institutional ? SETTING_HOSPITAL : SETTING_PRACTITIONER;
-	ctx.payer_index = -1;
-	if (payer_id->state == VALUE_OK)
-		ctx.payer = refdata_payer(payer_id->raw.s, payer_id->raw.len, &ctx.payer_index);
-	ctx.config = config_for_payer(payer_id);
-
+	init_context(&ctx, claim, issues, report_unchecked);
 	prefetch_lookups(claim);
 	check_input(&ctx);
 	check_billing(&ctx);
 	check_patient(&ctx);
 	check_diagnoses(&ctx);
 	check_procedures(&ctx);
+}
+
+void
+audit_run(const Claim *claim, IssueList *flags)
+{
+	RuleContext ctx;
+	IssueList	issues;
+
+	memset(&issues, 0, sizeof(issues));
+	rules_run(claim, &issues, false);
+	init_context(&ctx, claim, flags, false);
+	check_audit(&ctx, &issues);
 }
 
 /* ----- SQL: the catalog ----- */
@@ -730,7 +839,7 @@ rule_catalog(PG_FUNCTION_ARGS)
 		values[2] = CStringGetTextDatum(severity_names[r->severity]);
 		values[3] = CStringGetTextDatum(r->owner);
 		values[4] = BoolGetDatum(i != RULE_DX_SEX_CONFLICT);
-		values[5] = Float8GetDatum(default_weights[r->severity]);
+		values[5] = Float8GetDatum(rule_default_weight(i));
 		values[6] = CStringGetTextDatum(r->needs_fields);
 		values[7] = CStringGetTextDatum(r->needs_data);
 		values[8] = CStringGetTextDatum(r->description);

@@ -158,7 +158,22 @@ typedef enum Severity
 	  "Write the NDC as 11 digits (5-4-2) or as printed on the package with hyphens.") \
 	X(POS_INVALID, "place_of_service", SEV_ERROR, "billing", "claim_type, place_of_service, lines.place_of_service, service_from, lines.service_date", "place_of_service", \
 	  "a place of service not in the place-of-service list", \
-	  "Use a 2-digit CMS place-of-service code (11 office, 22 outpatient hospital, 02/10 telehealth, ...).")
+	  "Use a 2-digit CMS place-of-service code (11 office, 22 outpatient hospital, 02/10 telehealth, ...).") \
+	X(AUDIT_HIGH_DOLLAR, "audit", SEV_INFO, "billing", "claim_type, type_of_bill, place_of_service, total_charge, expected_amount, lines.charge", "audit_thresholds", \
+	  "total charge (or expected payment, by the threshold's basis) at or above the payer's pre-bill audit threshold for the setting (defaults: 100,000 inpatient, 50,000 outpatient and professional)", \
+	  "Review the claim line by line against the record before it goes out: itemized charges, documentation, authorizations.") \
+	X(AUDIT_RISKY_MODIFIER, "audit", SEV_INFO, "coding", "lines.modifiers", "", \
+	  "modifier 25, 59, XE, XS, XP, XU or 22 on a line (payers review these by hand)", \
+	  "Check that the documentation supports the modifier: a separate encounter, site or session, or substantially greater work for 22.") \
+	X(AUDIT_UNLISTED_PROC, "audit", SEV_INFO, "coding", "lines.procedure", "", \
+	  "an unlisted or not otherwise classified procedure code (it needs an attached report)", \
+	  "Attach the procedure report and a comparable-code note, and check whether a specific code exists.") \
+	X(AUDIT_DENIAL_RISK, "audit", SEV_INFO, "billing", "lines.procedure, lines.modifiers, lines.charge", "denial_model", \
+	  "the learned denial probability of a line for this payer, procedure and modifiers is at or above the threshold (default 0.3)", \
+	  "Look at this payer's past denials of such lines (denial_risk() names them) and fix what they point to before submitting.") \
+	X(AUDIT_MANY_WARNINGS, "audit", SEV_INFO, "billing", "", "", \
+	  "three or more warnings on the claim", \
+	  "Review the warnings together: several small doubts often hide one real problem.")
 
 #define RULE_ENUM(id, cat, sev, owner, fields, data, desc, hint) RULE_##id,
 typedef enum RuleId
@@ -200,6 +215,12 @@ typedef struct RuleParams
 	char		(*bypass_modifiers)[3];	/* NCCI-associated modifiers */
 	int			nignored_fields;
 	char	  **ignored_fields; /* FIELD_UNKNOWN: fields added on purpose */
+	int			nrisky_modifiers;
+	char		(*risky_modifiers)[3];	/* AUDIT_RISKY_MODIFIER */
+	int			nunlisted_codes;
+	int64	   *unlisted_codes; /* AUDIT_UNLISTED_PROC: codes besides the built-in list */
+	double		denial_risk_threshold;	/* AUDIT_DENIAL_RISK */
+	int			many_warnings;	/* AUDIT_MANY_WARNINGS */
 } RuleParams;
 
 /* The effective configuration for one payer (or the default). */
@@ -219,6 +240,7 @@ typedef struct Issue
 	const char *field;
 	const char *value;
 	const char *message;
+	double		weight;			/* in the quality score (audit flags: the audit score) */
 } Issue;
 
 typedef struct IssueList
@@ -246,9 +268,15 @@ typedef struct RuleContext
 
 /* Before reading a claim: tell the readers which fields the rules that are on need. */
 extern void rules_prepare_reading(void);
+/* The same before auditing a claim: the audit rules' fields too. */
+extern void audit_prepare_reading(void);
 
-/* Run every enabled rule on the claim. */
+/* Run every enabled rule on the claim (the audit rules excepted). */
 extern void rules_run(const Claim *claim, IssueList *issues, bool report_unchecked);
+
+/* Run the enabled audit rules (after the others, whose warnings they count) into flags. */
+extern void audit_run(const Claim *claim, IssueList *flags);
+extern bool rule_is_audit(RuleId rule);
 
 /* Quality score 0-100 of an issue list: 100 minus the issues' weights. */
 extern double rules_quality_score(const IssueList *issues);
@@ -286,5 +314,6 @@ extern void check_billing(RuleContext *ctx);
 extern void check_patient(RuleContext *ctx);
 extern void check_diagnoses(RuleContext *ctx);
 extern void check_procedures(RuleContext *ctx);
+extern void check_audit(RuleContext *ctx, const IssueList *issues);
 
 #endif							/* CLEANCLAIM_RULES_H */

@@ -54,6 +54,13 @@ claim_from_argument(FunctionCallInfo fcinfo, int argno, RowMap **rowmap)
 	return claim_from_record(PG_GETARG_DATUM(argno), rowmap, fcinfo->flinfo->fn_mcxt);
 }
 
+/* The claim in argument argno, the row column map kept between calls. */
+Claim *
+claim_argument(FunctionCallInfo fcinfo, int argno)
+{
+	return claim_from_argument(fcinfo, argno, &call_cache(fcinfo)->rowmap);
+}
+
 /* Validate the claim in argument 0. */
 static IssueList *
 validate_argument(FunctionCallInfo fcinfo, bool report_unchecked)

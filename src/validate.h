@@ -17,6 +17,7 @@
 #define ISSUE_NATTS 9
 
 extern Claim *claim_from_argument(FunctionCallInfo fcinfo, int argno, RowMap **rowmap);
+extern Claim *claim_argument(FunctionCallInfo fcinfo, int argno);
 extern void issue_values(const Issue *issue, Datum *values, bool *nulls);
 extern Datum issue_array(const IssueList *issues, Oid issue_type, TupleDesc *issue_desc, MemoryContext cxt);
 extern Tuplestorestate *begin_materialized_srf(FunctionCallInfo fcinfo, TupleDesc *tupdesc);

@@ -1,0 +1,631 @@
+/*
+ * audit.c
+ *	  The pre-bill audit: the AUDIT_* rules (high dollars, risky modifiers,
+ *	  unlisted procedures, learned denial risk, many warnings) and the SQL
+ *	  functions audit_flags(claim), needs_audit(claim), audit_score(claim) and
+ *	  denial_risk(claim), for a claim in every form validate() takes.
+ *
+ *	  The denial model is trained in SQL (train_denial_model()) into the table
+ *	  denial_model; scoring reads it from the per-backend reference data cache.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+#include "utils/numeric.h"
+
+#include "code_type.h"
+#include "refdata.h"
+#include "rules.h"
+#include "validate.h"
+
+/* Default thresholds of AUDIT_HIGH_DOLLAR when audit_thresholds has no row for the setting. */
+static const double default_thresholds[] = {
+	[AUDIT_INPATIENT] = 100000,[AUDIT_OUTPATIENT] = 50000,[AUDIT_PROFESSIONAL] = 50000
+};
+static const char *const audit_setting_names[] = {
+	[AUDIT_INPATIENT] = "inpatient",[AUDIT_OUTPATIENT] = "outpatient",[AUDIT_PROFESSIONAL] = "professional"
+};
+
+/*
+ * CPT unlisted-procedure codes and HCPCS "not otherwise classified" codes:
+ * payers want a report with each (AUDIT_UNLISTED_PROC).  The rule's "codes"
+ * parameter adds more.
+ */
+static const char *const builtin_unlisted[] = {
+	"15999", "17999", "19499", "20999", "21089", "21299", "21499", "21899", "22899", "22999",
+	"23929", "24999", "25999", "26989", "27299", "27599", "27899", "28899", "29799", "29999",
+	"30999", "31299", "31599", "31899", "32999", "33999", "36299", "37799", "38129", "38589",
+	"38999", "39499", "39599", "40799", "40899", "41599", "41899", "42299", "42699", "42999",
+	"43289", "43499", "43659", "43999", "44238", "44799", "44899", "44979", "45399", "45999",
+	"46999", "47379", "47399", "47579", "47999", "48999", "49329", "49659", "49999", "50549",
+	"50949", "51999", "52356", "53899", "54699", "55559", "55899", "58578", "58579", "58679",
+	"58999", "59897", "59898", "59899", "60659", "60699", "64999", "66999", "67299", "67399",
+	"67599", "67999", "68399", "68899", "69399", "69799", "69949", "69979", "76496", "76497",
+	"76498", "76499", "78099", "78199", "78299", "78399", "78499", "78599", "78699", "78799",
+	"78999", "79999", "81479", "81599", "84999", "85999", "86849", "87999", "88099", "88199",
+	"88299", "88399", "88749", "90399", "90749", "90899", "91299", "92499", "93799", "93998",
+	"94799", "95199", "95999", "96379", "96549", "96999", "97039", "97139", "97799", "99199",
+	"99499", "99600",
+	"A4649", "A9999", "E1399", "J3490", "J3590", "J7599", "J7699", "J7799", "J8499", "J8999",
+	"J9999", "L2999", "L3999", "L4999", "L5999", "L7499", "L8039", "L8699", "T5999"
+};
+
+static int64 *unlisted_codes;
+static int	nunlisted;
+
+static int
+compare_int64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static bool
+is_builtin_unlisted(int64 code)
+{
+	if (unlisted_codes == NULL)
+	{
+		int64	   *codes = MemoryContextAlloc(TopMemoryContext, sizeof(int64) * lengthof(builtin_unlisted));
+		int			i;
+
+		for (i = 0; i < (int) lengthof(builtin_unlisted); i++)
+			if (!code_parse_text(&hcpcs_type, builtin_unlisted[i], strlen(builtin_unlisted[i]), &codes[i]))
+				elog(ERROR, "cleanclaim: bad built-in unlisted code %s", builtin_unlisted[i]);
+		qsort(codes, lengthof(builtin_unlisted), sizeof(int64), compare_int64);
+		nunlisted = lengthof(builtin_unlisted);
+		unlisted_codes = codes;
+	}
+	return bsearch(&code, unlisted_codes, nunlisted, sizeof(int64), compare_int64) != NULL;
+}
+
+static bool
+is_unlisted(const RuleParams *p, int64 code)
+{
+	int			i;
+
+	for (i = 0; i < p->nunlisted_codes; i++)
+		if (p->unlisted_codes[i] == code)
+			return true;
+	return is_builtin_unlisted(code);
+}
+
+/* ----- the setting and the amounts of AUDIT_HIGH_DOLLAR ----- */
+
+/*
+ * Professional claims are professional; an institutional claim is inpatient
+ * when its type of bill says so (the classification digit after the facility
+ * type: 1 inpatient Part A, 2 inpatient Part B) or, without a type of bill,
+ * when its place of service is 21 (inpatient hospital); else outpatient.
+ */
+static AuditSetting
+audit_setting(const RuleContext *ctx)
+{
+	const FieldValue *tob = &ctx->claim->f[CF_TYPE_OF_BILL];
+	const FieldValue *pos = &ctx->claim->f[CF_PLACE_OF_SERVICE];
+
+	if (!ctx->institutional)
+		return AUDIT_PROFESSIONAL;
+	if (tob->state == VALUE_OK)
+	{
+		const char *s = tob->raw.s;
+		int			len = tob->raw.len;
+
+		if (len == 4 && s[0] == '0')
+		{
+			s++;
+			len--;
+		}
+		return len >= 2 && (s[1] == '1' || s[1] == '2') ? AUDIT_INPATIENT : AUDIT_OUTPATIENT;
+	}
+	if (pos->state == VALUE_OK && pos->raw.len == 2 && strncmp(pos->raw.s, "21", 2) == 0)
+		return AUDIT_INPATIENT;
+	return AUDIT_OUTPATIENT;
+}
+
+/* The billed amount: the total charge, or the lines' charges when it is missing. */
+static bool
+billed_amount(const Claim *claim, double *amount)
+{
+	const FieldValue *total = &claim->f[CF_TOTAL_CHARGE];
+	bool		any = false;
+	int			i;
+
+	if (total->state == VALUE_OK)
+	{
+		*amount = total->v.num;
+		return true;
+	}
+	*amount = 0;
+	for (i = 0; i < claim->nlines; i++)
+		if (claim->lines[i].f[LF_CHARGE].state == VALUE_OK)
+		{
+			*amount += claim->lines[i].f[LF_CHARGE].v.num;
+			any = true;
+		}
+	return any;
+}
+
+/* Does a threshold row apply to this payer?  NULL payer rows apply to all. */
+static bool
+threshold_for_payer(const AuditThreshold *t, const FieldValue *payer_id)
+{
+	if (t->payer_id == NULL)
+		return true;
+	return payer_id->state == VALUE_OK && (int) strlen(t->payer_id) == payer_id->raw.len &&
+		memcmp(t->payer_id, payer_id->raw.s, payer_id->raw.len) == 0;
+}
+
+/* Compare an amount with one threshold; flag and return true when at or above. */
+static bool
+check_threshold(RuleContext *ctx, AuditSetting setting, bool expected_basis, double threshold,
+				const char *whose)
+{
+	const Claim *claim = ctx->claim;
+	double		amount;
+
+	if (expected_basis)
+	{
+		if (claim->f[CF_EXPECTED_AMOUNT].state != VALUE_OK)
+			return false;
+		amount = claim->f[CF_EXPECTED_AMOUNT].v.num;
+	}
+	else if (!billed_amount(claim, &amount))
+		return false;
+	if (amount < threshold)
+		return false;
+	rule_issue(ctx, RULE_AUDIT_HIGH_DOLLAR, 0, expected_basis ? "expected_amount" : "total_charge", NULL,
+			   "%s %.2f is at or above the %s pre-bill audit threshold of %.2f (%s)",
+			   expected_basis ? "expected payment" : "total charge", amount,
+			   audit_setting_names[setting], threshold, whose);
+	return true;
+}
+
+/*
+ * The payer's own thresholds for the setting when it has any, else the rows
+ * for every payer, else the built-in default (billed).
+ */
+static void
+check_high_dollar(RuleContext *ctx)
+{
+	const FieldValue *payer_id = &ctx->claim->f[CF_PAYER_ID];
+	AuditSetting setting = audit_setting(ctx);
+	const AuditThreshold *rows;
+	int			n = refdata_audit_thresholds(&rows);
+	bool		own = false;
+	bool		general = false;
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (rows[i].setting == setting && threshold_for_payer(&rows[i], payer_id))
+		{
+			own |= rows[i].payer_id != NULL;
+			general |= rows[i].payer_id == NULL;
+		}
+	if (!own && !general)
+	{
+		check_threshold(ctx, setting, false, default_thresholds[setting], "the default");
+		return;
+	}
+	for (i = 0; i < n; i++)
+	{
+		const AuditThreshold *t = &rows[i];
+		const char *basis = t->expected_basis ? "expected" : "billed";
+
+		if (t->setting != setting || !threshold_for_payer(t, payer_id) || (own && t->payer_id == NULL))
+			continue;
+		if (check_threshold(ctx, setting, t->expected_basis, t->threshold,
+							t->payer_id ? psprintf("payer %s, %s", t->payer_id, basis)
+							: psprintf("every payer, %s", basis)))
+			return;
+	}
+}
+
+/* ----- modifiers and unlisted procedures ----- */
+
+static void
+check_risky_modifiers(RuleContext *ctx)
+{
+	const RuleParams *p = &ctx->config->params;
+	const Claim *claim = ctx->claim;
+	StringInfoData found;
+	int			first_line = 0;
+	int			i,
+				m;
+
+	initStringInfo(&found);
+	for (i = 0; i < claim->nlines; i++)
+	{
+		const ClaimLine *line = &claim->lines[i];
+
+		for (m = 0; m < p->nrisky_modifiers; m++)
+			if (line_has_modifier(line, p->risky_modifiers[m]))
+			{
+				appendStringInfo(&found, "%s%s on line %d", found.len ? ", " : "", p->risky_modifiers[m], line->line_no);
+				if (first_line == 0)
+					first_line = line->line_no;
+			}
+	}
+	if (found.len > 0)
+		rule_issue(ctx, RULE_AUDIT_RISKY_MODIFIER, first_line, "modifiers", NULL,
+				   "modifier %s: payers review these by hand", found.data);
+}
+
+static void
+check_unlisted(RuleContext *ctx)
+{
+	const Claim *claim = ctx->claim;
+	StringInfoData found;
+	int			first_line = 0;
+	int			i;
+
+	initStringInfo(&found);
+	for (i = 0; i < claim->nlines; i++)
+	{
+		const FieldValue *proc = &claim->lines[i].f[LF_PROCEDURE];
+
+		if (proc->state == VALUE_OK && is_unlisted(&ctx->config->params, proc->v.code))
+		{
+			appendStringInfo(&found, "%s%s on line %d", found.len ? ", " : "",
+							 code_text(&hcpcs_type, proc->v.code), claim->lines[i].line_no);
+			if (first_line == 0)
+				first_line = claim->lines[i].line_no;
+		}
+	}
+	if (found.len > 0)
+		rule_issue(ctx, RULE_AUDIT_UNLISTED_PROC, first_line, "procedure", NULL,
+				   "unlisted or not otherwise classified procedure %s: attach the procedure report", found.data);
+}
+
+/* ----- learned denial risk ----- */
+
+typedef struct LineRisk
+{
+	int			line_no;
+	int64		procedure;
+	const char *modifiers;		/* canonical: sorted, distinct, upper case, comma-separated */
+	double		charge;
+	double		probability;
+	const char *basis;			/* the model level the probability comes from */
+	int64		lines;			/* training lines behind it (0 for the blended prior) */
+} LineRisk;
+
+static int
+compare_modifier(const void *a, const void *b)
+{
+	return strcmp((const char *) a, (const char *) b);
+}
+
+/* The line's modifiers as the model keys them: "25,59", "" for none (as canonical_modifiers() in SQL). */
+static const char *
+canonical_modifiers(const ClaimLine *line)
+{
+	const FieldValue *mods = &line->f[LF_MODIFIERS];
+	char		(*codes)[3];
+	StringInfoData buf;
+	int			n = 0;
+	int			i;
+
+	if (mods->state != VALUE_OK || mods->nitems == 0)
+		return "";
+	codes = palloc(mods->nitems * sizeof(*codes));
+	for (i = 0; i < mods->nitems; i++)
+	{
+		const ClaimStr *m = &mods->items[i].raw;
+
+		if (m->len != 2)
+			continue;
+		codes[n][0] = pg_toupper((unsigned char) m->s[0]);
+		codes[n][1] = pg_toupper((unsigned char) m->s[1]);
+		codes[n][2] = '\0';
+		n++;
+	}
+	qsort(codes, n, sizeof(*codes), compare_modifier);
+	initStringInfo(&buf);
+	for (i = 0; i < n; i++)
+		if (i == 0 || strcmp(codes[i], codes[i - 1]) != 0)
+			appendStringInfo(&buf, "%s%s", buf.len ? "," : "", codes[i]);
+	return buf.data;
+}
+
+/*
+ * A line's denial probability: the model's most specific level that has the
+ * line's key (payer + procedure + modifiers, then payer + procedure), else
+ * the mean of the payer's and the procedure's smoothed rates (either one
+ * standing in for the other when missing, the overall rate for both).
+ * False when the model knows nothing at all.
+ */
+static bool
+line_probability(const FieldValue *payer_id, int64 procedure, const char *modifiers, LineRisk *r)
+{
+	const char *payer = payer_id->state == VALUE_OK ? payer_id->raw.s : NULL;
+	int			plen = payer_id->state == VALUE_OK ? payer_id->raw.len : 0;
+	const DenialModelEntry *e = NULL;
+	const DenialModelEntry *by_payer;
+	const DenialModelEntry *by_procedure;
+	const DenialModelEntry *overall;
+
+	if (payer != NULL && (e = refdata_denial_model(payer, plen, procedure, modifiers)) != NULL)
+		r->basis = "payer, procedure and modifiers";
+	else if (payer != NULL && (e = refdata_denial_model(payer, plen, procedure, NULL)) != NULL)
+		r->basis = "payer and procedure";
+	if (e != NULL)
+	{
+		r->probability = e->probability;
+		r->lines = e->lines;
+		return true;
+	}
+	by_payer = payer ? refdata_denial_model(payer, plen, 0, NULL) : NULL;
+	by_procedure = refdata_denial_model(NULL, 0, procedure, NULL);
+	overall = refdata_denial_model(NULL, 0, 0, NULL);
+	if (by_payer == NULL)
+		by_payer = by_procedure ? by_procedure : overall;
+	if (by_procedure == NULL)
+		by_procedure = by_payer;
+	if (by_payer == NULL)
+		return false;
+	r->probability = (by_payer->probability + by_procedure->probability) / 2;
+	r->basis = by_payer == by_procedure ? (by_payer == overall ? "overall" : "payer or procedure")
+		: "payer and procedure rates blended";
+	r->lines = 0;
+	return true;
+}
+
+/* The risk of each line with a procedure the model can score; returns how many. */
+static int
+line_risks(const Claim *claim, LineRisk **out)
+{
+	LineRisk   *risks = palloc0(Max(claim->nlines, 1) * sizeof(LineRisk));
+	int			n = 0;
+	int			i;
+
+	if (refdata_denial_model_size() == 0)
+	{
+		*out = risks;
+		return -1;
+	}
+	for (i = 0; i < claim->nlines; i++)
+	{
+		const ClaimLine *line = &claim->lines[i];
+		const FieldValue *proc = &line->f[LF_PROCEDURE];
+		LineRisk   *r = &risks[n];
+
+		if (proc->state != VALUE_OK)
+			continue;
+		r->line_no = line->line_no;
+		r->procedure = proc->v.code;
+		r->modifiers = canonical_modifiers(line);
+		r->charge = line->f[LF_CHARGE].state == VALUE_OK ? line->f[LF_CHARGE].v.num : 0;
+		if (line_probability(&claim->f[CF_PAYER_ID], r->procedure, r->modifiers, r))
+			n++;
+	}
+	*out = risks;
+	return n;
+}
+
+static void
+check_denial_risk(RuleContext *ctx)
+{
+	double		threshold = ctx->config->params.denial_risk_threshold;
+	LineRisk   *risks;
+	int			n = line_risks(ctx->claim, &risks);
+	const LineRisk *worst = NULL;
+	int			i;
+
+	if (n < 0)
+	{
+		rule_not_checked(ctx, RULE_AUDIT_DENIAL_RISK, "the denial model is empty (train it with train_denial_model())");
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (risks[i].probability >= threshold && (worst == NULL || risks[i].probability > worst->probability))
+			worst = &risks[i];
+	if (worst != NULL)
+		rule_issue(ctx, RULE_AUDIT_DENIAL_RISK, worst->line_no, "procedure", code_text(&hcpcs_type, worst->procedure),
+				   "line %d (%s%s%s): learned denial probability %.2f, at or above %.2f (from the %s rate%s)",
+				   worst->line_no, code_text(&hcpcs_type, worst->procedure), worst->modifiers[0] ? " " : "",
+				   worst->modifiers, worst->probability, threshold, worst->basis,
+				   worst->lines > 0 ? psprintf(", %lld training lines", (long long) worst->lines) : "");
+}
+
+static void
+check_many_warnings(RuleContext *ctx, const IssueList *issues)
+{
+	StringInfoData rules;
+	int			i;
+
+	if (issues->warnings < ctx->config->params.many_warnings)
+		return;
+	initStringInfo(&rules);
+	for (i = 0; i < issues->n; i++)
+		if (issues->items[i].severity == SEV_WARNING)
+			appendStringInfo(&rules, "%s%s", rules.len ? ", " : "", rule_defs[issues->items[i].rule].id);
+	rule_issue(ctx, RULE_AUDIT_MANY_WARNINGS, 0, NULL, NULL, "%d warnings (%s), at or above %d",
+			   issues->warnings, rules.data, ctx->config->params.many_warnings);
+}
+
+void
+check_audit(RuleContext *ctx, const IssueList *issues)
+{
+	if (rule_on(ctx, RULE_AUDIT_HIGH_DOLLAR))
+		check_high_dollar(ctx);
+	if (rule_on(ctx, RULE_AUDIT_RISKY_MODIFIER))
+		check_risky_modifiers(ctx);
+	if (rule_on(ctx, RULE_AUDIT_UNLISTED_PROC))
+		check_unlisted(ctx);
+	if (rule_on(ctx, RULE_AUDIT_DENIAL_RISK))
+		check_denial_risk(ctx);
+	if (rule_on(ctx, RULE_AUDIT_MANY_WARNINGS))
+		check_many_warnings(ctx, issues);
+}
+
+/* ----- SQL ----- */
+
+static IssueList *
+audit_argument(FunctionCallInfo fcinfo)
+{
+	IssueList  *flags = palloc0(sizeof(IssueList));
+	Claim	   *claim;
+
+	refdata_begin_statement();
+	audit_prepare_reading();
+	claim = claim_argument(fcinfo, 0);
+	audit_run(claim, flags);
+	return flags;
+}
+
+static double
+audit_score_of(const IssueList *flags)
+{
+	double		sum = 0;
+	int			i;
+
+	for (i = 0; i < flags->n; i++)
+		if (flags->items[i].severity != SEV_NOT_CHECKED)
+			sum += flags->items[i].weight;
+	return Min(sum, 100.0);
+}
+
+/* audit_flags(claim) -> SETOF (flag, reason, weight) */
+PG_FUNCTION_INFO_V1(claim_audit_flags);
+Datum
+claim_audit_flags(PG_FUNCTION_ARGS)
+{
+	IssueList  *flags = audit_argument(fcinfo);
+	TupleDesc	tupdesc;
+	Tuplestorestate *store = begin_materialized_srf(fcinfo, &tupdesc);
+	int			i;
+
+	for (i = 0; i < flags->n; i++)
+	{
+		const Issue *f = &flags->items[i];
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+
+		if (f->severity == SEV_NOT_CHECKED)
+			continue;
+		values[0] = CStringGetTextDatum(rule_defs[f->rule].id);
+		values[1] = CStringGetTextDatum(f->message);
+		values[2] = Float8GetDatum(f->weight);
+		tuplestore_putvalues(store, tupdesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* needs_audit(claim) -> boolean: at least one audit flag. */
+PG_FUNCTION_INFO_V1(claim_needs_audit);
+Datum
+claim_needs_audit(PG_FUNCTION_ARGS)
+{
+	IssueList  *flags = audit_argument(fcinfo);
+	int			i;
+
+	for (i = 0; i < flags->n; i++)
+		if (flags->items[i].severity != SEV_NOT_CHECKED)
+			PG_RETURN_BOOL(true);
+	PG_RETURN_BOOL(false);
+}
+
+/* audit_score(claim) -> double precision 0-100: the flags' weights summed, at most 100. */
+PG_FUNCTION_INFO_V1(claim_audit_score);
+Datum
+claim_audit_score(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(audit_score_of(audit_argument(fcinfo)));
+}
+
+static Datum
+cents_numeric(double amount)
+{
+	return DirectFunctionCall2(numeric_round, DirectFunctionCall1(float8_numeric, Float8GetDatum(amount)),
+							   Int32GetDatum(2));
+}
+
+static int
+compare_expected_denied(const void *a, const void *b)
+{
+	const LineRisk *x = a;
+	const LineRisk *y = b;
+	double		ex = x->probability * x->charge;
+	double		ey = y->probability * y->charge;
+
+	if (ex != ey)
+		return ex > ey ? -1 : 1;
+	return x->line_no - y->line_no;
+}
+
+/* The lines as a jsonb array, the riskiest (by expected denied dollars) first. */
+static Datum
+risk_lines_jsonb(LineRisk *risks, int n)
+{
+	StringInfoData buf;
+	int			i;
+
+	qsort(risks, n, sizeof(LineRisk), compare_expected_denied);
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '[');
+	for (i = 0; i < n; i++)
+	{
+		const LineRisk *r = &risks[i];
+
+		appendStringInfo(&buf, "%s{\"line_no\": %d, \"procedure\": ", i ? ", " : "", r->line_no);
+		escape_json(&buf, code_text(&hcpcs_type, r->procedure));
+		appendStringInfoString(&buf, ", \"modifiers\": ");
+		escape_json(&buf, r->modifiers);
+		appendStringInfo(&buf, ", \"probability\": %.4f, \"charge\": %.2f, \"expected_denied\": %.2f, \"basis\": ",
+						 r->probability, r->charge, r->probability * r->charge);
+		escape_json(&buf, r->basis);
+		appendStringInfo(&buf, ", \"training_lines\": %lld}", (long long) r->lines);
+	}
+	appendStringInfoChar(&buf, ']');
+	return DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data));
+}
+
+/*
+ * denial_risk(claim) -> (probability, expected_denied, lines): the
+ * probability that at least one line is denied (lines taken as independent),
+ * the expected denied dollars (each line's probability times its charge) and
+ * the lines.  All NULL when the model is empty.
+ */
+PG_FUNCTION_INFO_V1(claim_denial_risk);
+Datum
+claim_denial_risk(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	Claim	   *claim;
+	LineRisk   *risks;
+	int			n;
+	double		none_denied = 1;
+	double		expected = 0;
+	int			i;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	refdata_begin_statement();
+	audit_prepare_reading();
+	claim = claim_argument(fcinfo, 0);
+	n = line_risks(claim, &risks);
+	if (n < 0)
+		nulls[0] = nulls[1] = nulls[2] = true;
+	else
+	{
+		for (i = 0; i < n; i++)
+		{
+			none_denied *= 1 - risks[i].probability;
+			expected += risks[i].probability * risks[i].charge;
+		}
+		values[0] = Float8GetDatum(n > 0 ? 1 - none_denied : 0);
+		values[1] = cents_numeric(expected);
+		values[2] = risk_lines_jsonb(risks, n);
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
+}
