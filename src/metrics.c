@@ -1256,7 +1256,7 @@ stats_input_error(int sqlstate, const char *type_input, const char *detail)
 }
 
 static void
-stats_check_at_most(const ClaimStats *s, int sqlstate, const char *what, int64 part, int64 whole, const char *whole_name)
+stats_check_at_most(int sqlstate, const char *what, int64 part, int64 whole, const char *whole_name)
 {
 	if (part > whole)
 		stats_input_error(sqlstate, sqlstate == ERRCODE_INVALID_BINARY_REPRESENTATION ? "binary value" : "input",
@@ -1278,27 +1278,27 @@ stats_check(const ClaimStats *s, int sqlstate)
 		if (n[c] < 0)
 			stats_input_error(sqlstate, kind, psprintf("%s is negative.", stat_names[c]));
 	/* the sums of statuses stay below the counts, each far below 2^63 */
-	stats_check_at_most(s, sqlstate, "scrubbed", n[S_SCRUBBED], n[S_CLAIMS], "claims");
-	stats_check_at_most(s, sqlstate, "clean", n[S_CLEAN], n[S_SCRUBBED], "scrubbed");
-	stats_check_at_most(s, sqlstate, "scored", n[S_SCORED], n[S_CLAIMS], "claims");
+	stats_check_at_most(sqlstate, "scrubbed", n[S_SCRUBBED], n[S_CLAIMS], "claims");
+	stats_check_at_most(sqlstate, "clean", n[S_CLEAN], n[S_SCRUBBED], "scrubbed");
+	stats_check_at_most(sqlstate, "scored", n[S_SCORED], n[S_CLAIMS], "claims");
 	if (n[S_SCORED] <= PG_INT64_MAX / 10000)
-		stats_check_at_most(s, sqlstate, "quality", n[S_QUALITY], n[S_SCORED] * 10000, "100.00 per claim scored");
-	stats_check_at_most(s, sqlstate, "submitted", n[S_SUBMITTED], n[S_CLAIMS], "claims");
-	stats_check_at_most(s, sqlstate, "submitted", n[S_SUBMITTED], n[S_SUBMISSIONS], "submissions");
-	stats_check_at_most(s, sqlstate, "rejections", n[S_REJECTIONS], n[S_SUBMISSIONS], "submissions");
-	stats_check_at_most(s, sqlstate, "first_rejected", n[S_FIRST_REJECTED], n[S_REJECTIONS], "rejections");
-	stats_check_at_most(s, sqlstate, "first_accepted + first_rejected", n[S_FIRST_ACCEPTED] + n[S_FIRST_REJECTED],
+		stats_check_at_most(sqlstate, "quality", n[S_QUALITY], n[S_SCORED] * 10000, "100.00 per claim scored");
+	stats_check_at_most(sqlstate, "submitted", n[S_SUBMITTED], n[S_CLAIMS], "claims");
+	stats_check_at_most(sqlstate, "submitted", n[S_SUBMITTED], n[S_SUBMISSIONS], "submissions");
+	stats_check_at_most(sqlstate, "rejections", n[S_REJECTIONS], n[S_SUBMISSIONS], "submissions");
+	stats_check_at_most(sqlstate, "first_rejected", n[S_FIRST_REJECTED], n[S_REJECTIONS], "rejections");
+	stats_check_at_most(sqlstate, "first_accepted + first_rejected", n[S_FIRST_ACCEPTED] + n[S_FIRST_REJECTED],
 						n[S_SUBMITTED], "submitted");
-	stats_check_at_most(s, sqlstate, "adjudicated and pending claims", adjudicated + n[S_PENDING],
+	stats_check_at_most(sqlstate, "adjudicated and pending claims", adjudicated + n[S_PENDING],
 						n[S_SUBMITTED], "submitted");
-	stats_check_at_most(s, sqlstate, "first_pass_resolved + reversed", n[S_FIRST_PASS_RESOLVED] + n[S_REVERSED],
+	stats_check_at_most(sqlstate, "first_pass_resolved + reversed", n[S_FIRST_PASS_RESOLVED] + n[S_REVERSED],
 						n[S_PAID] + n[S_PATIENT_RESPONSIBILITY], "paid + patient_responsibility");
-	stats_check_at_most(s, sqlstate, "touchless", n[S_TOUCHLESS], n[S_CLAIMS], "claims");
-	stats_check_at_most(s, sqlstate, "adjudicated_charges", n[S_ADJUDICATED_CHARGES], n[S_CHARGES], "charges");
-	stats_check_at_most(s, sqlstate, "denied_charges", n[S_DENIED_CHARGES], n[S_ADJUDICATED_CHARGES], "adjudicated_charges");
-	stats_check_at_most(s, sqlstate, "denied_amount", n[S_DENIED_AMOUNT], n[S_DENIED_CHARGES], "denied_charges");
-	stats_check_at_most(s, sqlstate, "written_off", n[S_WRITTEN_OFF], n[S_CHARGES], "charges");
-	stats_check_at_most(s, sqlstate, "paid_claims", n[S_PAID_CLAIMS], n[S_SUBMITTED], "submitted");
+	stats_check_at_most(sqlstate, "touchless", n[S_TOUCHLESS], n[S_CLAIMS], "claims");
+	stats_check_at_most(sqlstate, "adjudicated_charges", n[S_ADJUDICATED_CHARGES], n[S_CHARGES], "charges");
+	stats_check_at_most(sqlstate, "denied_charges", n[S_DENIED_CHARGES], n[S_ADJUDICATED_CHARGES], "adjudicated_charges");
+	stats_check_at_most(sqlstate, "denied_amount", n[S_DENIED_AMOUNT], n[S_DENIED_CHARGES], "denied_charges");
+	stats_check_at_most(sqlstate, "written_off", n[S_WRITTEN_OFF], n[S_CHARGES], "charges");
+	stats_check_at_most(sqlstate, "paid_claims", n[S_PAID_CLAIMS], n[S_SUBMITTED], "submitted");
 	if (n[S_CLAIMS] > 0 && n[S_TOUCHLESS] == n[S_CLAIMS] && n[S_TOUCHES] > 0)
 		stats_input_error(sqlstate, kind, "touches are counted but every claim is touchless.");
 	for (i = 0; i < s->ndays; i++)
