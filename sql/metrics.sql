@@ -289,7 +289,7 @@ SELECT replace(claim_stats(outcome)::text, 'charges=3800.00', 'charges=3800.001'
 CREATE TABLE binary_in (o claim_outcome, s claim_stats);
 CREATE FUNCTION pg_temp.copy_in(col text, bytes bytea) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-	file text := '/tmp/cleanclaim_regress_metrics.bin';
+	file text := current_setting('data_directory') || '/cleanclaim_regress_metrics.bin';	-- the server's own directory
 	lo oid;
 BEGIN
 	lo := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea
