@@ -5,6 +5,9 @@ SET search_path = cleanclaim, public;
 SET datestyle = 'ISO, YMD';
 SET extra_float_digits = 0;
 
+-- the model's key for a line's modifiers: two-character codes, upper case, distinct, sorted
+SELECT canonical_modifiers('{59,25,xs,25,NULL,ABC}'), canonical_modifiers('{}') = '' AS none, canonical_modifiers(NULL) = '' AS null_none;
+
 SELECT create_ledger('audit_test');
 SET search_path = audit_test, cleanclaim, public;
 

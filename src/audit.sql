@@ -51,9 +51,7 @@ BEGIN
 END $$;
 
 CREATE FUNCTION canonical_modifiers(modifiers text[]) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN (SELECT coalesce(string_agg(DISTINCT upper(m) COLLATE "C", ',' ORDER BY upper(m) COLLATE "C"), '')
-		FROM unnest(modifiers) m WHERE length(m) = 2);
+	AS 'MODULE_PATHNAME', 'canonical_modifiers_sql' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION canonical_modifiers(text[]) IS 'a line''s modifiers as the denial model keys them: the two-character ones, upper case, distinct, sorted and comma-separated ("" for none)';
 
 -- the audit flags, for a claim in every form validate() takes
@@ -125,16 +123,23 @@ BEGIN
 			FROM %1$s.remittances r
 			WHERE r.status IN ('paid', 'partially_denied', 'denied', 'patient_responsibility')
 			ORDER BY r.claim_id, r.received_on, r.remittance_id),
+		-- is_denial_adjustment() once per distinct code, not once per adjustment
+		denial_codes AS (
+			SELECT group_code, carc, cleanclaim.is_denial_adjustment(group_code, carc) AS denial
+			FROM (SELECT DISTINCT group_code, carc FROM %1$s.adjustments) x),
+		denied AS (
+			SELECT DISTINCT a.remittance_id, a.line_no
+			FROM %1$s.adjustments a JOIN denial_codes k USING (group_code, carc)
+			WHERE k.denial AND a.amount > 0),
 		training AS (
 			SELECT c.payer_id, l.procedure::cleanclaim.hcpcs AS procedure,
 				   cleanclaim.canonical_modifiers(l.modifiers) AS modifiers,
-				   (fa.status = 'denied' OR EXISTS (
-						SELECT 1 FROM %1$s.adjustments a
-						WHERE a.remittance_id = fa.remittance_id AND (a.line_no = l.line_no OR a.line_no IS NULL)
-						  AND a.amount > 0 AND cleanclaim.is_denial_adjustment(a.group_code, a.carc))) AS denied
+				   fa.status = 'denied' OR on_line.line_no IS NOT NULL OR on_claim.remittance_id IS NOT NULL AS denied
 			FROM %1$s.claims c
 			JOIN %1$s.claim_lines l USING (claim_id)
 			JOIN first_adjudication fa USING (claim_id)
+			LEFT JOIN denied on_line ON on_line.remittance_id = fa.remittance_id AND on_line.line_no = l.line_no
+			LEFT JOIN denied on_claim ON on_claim.remittance_id = fa.remittance_id AND on_claim.line_no IS NULL
 			WHERE cleanclaim.is_valid_hcpcs(l.procedure)
 			  AND ($1 IS NULL OR c.service_from >= $1) AND ($2 IS NULL OR c.service_from <= $2)),
 		counts AS (
