@@ -98,12 +98,8 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog
 AS $fn$
 DECLARE
-	s text := quote_ident(ledger);
+	s text := ledger_schema(ledger, '{claims,claim_lines,remittances,adjustments}');
 BEGIN
-	IF to_regclass(format('%s.claims', s)) IS NULL THEN
-		RAISE EXCEPTION 'schema "%" has no claims ledger', ledger
-			USING ERRCODE = '42P01', HINT = 'Create it with cleanclaim.create_ledger().';
-	END IF;
 	IF prior_weight IS NULL OR NOT prior_weight > 0 OR prior_weight = 'Infinity' THEN
 		RAISE EXCEPTION 'prior_weight % is not a positive number', coalesce(prior_weight::text, 'NULL')
 			USING ERRCODE = '22023', DETAIL = 'prior_weight is how many lines of the parent level''s rate each estimate starts from.',
@@ -178,12 +174,8 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog
 AS $fn$
 DECLARE
-	s text := quote_ident(schema_name);
+	s text := ledger_schema(schema_name, '{claims,submissions,touches}');
 BEGIN
-	IF to_regclass(format('%s.claims', s)) IS NULL THEN
-		RAISE EXCEPTION 'schema "%" has no claims ledger', schema_name
-			USING ERRCODE = '42P01', HINT = 'Create it with cleanclaim.create_ledger().';
-	END IF;
 	EXECUTE format($ddl$
 		CREATE OR REPLACE VIEW %1$s.audit_queue AS
 		SELECT c.claim_id, c.payer_id, c.claim_type, c.service_from, c.total_charge,
@@ -221,14 +213,10 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog
 AS $fn$
 DECLARE
-	s text := quote_ident(ledger);
+	s text := ledger_schema(ledger, '{claims,touches}');
 	found boolean;
 	touch bigint;
 BEGIN
-	IF to_regclass(format('%s.touches', s)) IS NULL THEN
-		RAISE EXCEPTION 'schema "%" has no claims ledger', ledger
-			USING ERRCODE = '42P01', HINT = 'Create it with cleanclaim.create_ledger().';
-	END IF;
 	IF outcome IS NULL OR outcome NOT IN ('cleared', 'corrected', 'held') THEN
 		RAISE EXCEPTION 'unknown audit outcome "%"', coalesce(outcome, 'NULL')
 			USING ERRCODE = '22023', DETAIL = 'An audit ends cleared, corrected or held.',

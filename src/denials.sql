@@ -923,21 +923,9 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog
 AS $fn$
 DECLARE
-	s text := quote_ident(schema_name);
+	-- (ledger_schema() is in src/ledger.sql)
+	s text := ledger_schema(schema_name, '{claims,remittances,adjustments}');
 BEGIN
-	IF schema_name IS NULL THEN
-		RAISE EXCEPTION 'create_denial_views() needs a schema name'
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'The schema name is null.',
-				  HINT = 'Name the schema of a claims ledger: SELECT cleanclaim.create_denial_views(''billing'');';
-	END IF;
-	IF to_regclass(format('%s.claims', s)) IS NULL OR to_regclass(format('%s.remittances', s)) IS NULL
-	   OR to_regclass(format('%s.adjustments', s)) IS NULL THEN
-		RAISE EXCEPTION 'schema "%" has no claims ledger', schema_name
-			USING ERRCODE = 'undefined_table',
-				  DETAIL = 'The denial views read the tables claims, remittances and adjustments of the schema, and one of them is missing.',
-				  HINT = 'Create the ledger with cleanclaim.create_ledger(), which makes these views too.';
-	END IF;
 	EXECUTE format($ddl$
 		CREATE OR REPLACE VIEW %1$s.denials AS
 		SELECT a.adjustment_id, a.remittance_id, r.claim_id, a.line_no, c.payer_id, c.claim_type, c.billing_npi,
