@@ -5,6 +5,9 @@ SET search_path = cleanclaim, public;
 SET datestyle = 'ISO, YMD';
 SET extra_float_digits = 0;
 
+-- the model's key for a line's modifiers: two-character codes, upper case, distinct, sorted
+SELECT canonical_modifiers('{59,25,xs,25,NULL,ABC}'), canonical_modifiers('{}') = '' AS none, canonical_modifiers(NULL) = '' AS null_none;
+
 SELECT create_ledger('audit_test');
 SET search_path = audit_test, cleanclaim, public;
 
@@ -87,6 +90,15 @@ INSERT INTO submissions (claim_id, submitted_on) VALUES ('q7', '2026-04-02');
 
 SELECT claim_id, round(probability::numeric, 6) AS probability, expected_denied, lines->0->>'basis' AS basis
 FROM claim_documents, denial_risk(claim) WHERE claim_id LIKE 'q%' ORDER BY claim_id;
+
+-- scoring reads the model from the session's cache, which a retraining refreshes:
+-- with k = 20 the combination A 20610 "59" (2 of 2 denied) moves toward its parents:
+-- payer A (3 + 6) / 28 = 0.321429, 20610 (2 + 6) / 24 = 0.333333, A 20610
+-- (2 + 20 x 0.327381) / 24 = 0.356151, A 20610 "59" (2 + 20 x 0.356151) / 22 = 0.414683
+SELECT * FROM train_denial_model('audit_test', '2026-01-01', '2026-03-31', 20);
+SELECT round(probability::numeric, 6) AS q1_with_k_20 FROM claim_documents, denial_risk(claim) WHERE claim_id = 'q1';
+SELECT * FROM train_denial_model('audit_test', '2026-01-01', '2026-03-31', 2);
+SELECT round(probability::numeric, 6) AS q1_with_k_2 FROM claim_documents, denial_risk(claim) WHERE claim_id = 'q1';
 
 SELECT record_audit('audit_test', 'q5', 'cleared', 'documentation supports 59: separate injection site');
 SELECT record_audit('audit_test', 'q6', 'held', 'waiting for the operative note');

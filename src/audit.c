@@ -12,8 +12,10 @@
 
 #include <math.h>
 
+#include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
@@ -303,13 +305,39 @@ compare_modifier(const void *a, const void *b)
 	return strcmp((const char *) a, (const char *) b);
 }
 
+/* Sort two-character codes and join the distinct ones with commas ("" for none). */
+static char *
+join_modifiers(char (*codes)[3], int n)
+{
+	StringInfoData buf;
+	int			i;
+
+	qsort(codes, n, sizeof(*codes), compare_modifier);
+	initStringInfo(&buf);
+	for (i = 0; i < n; i++)
+		if (i == 0 || strcmp(codes[i], codes[i - 1]) != 0)
+			appendStringInfo(&buf, "%s%s", buf.len ? "," : "", codes[i]);
+	return buf.data;
+}
+
+/* Add a modifier to the list when it has two characters, upper-cased. */
+static int
+add_modifier(char (*codes)[3], int n, const char *s, int len)
+{
+	if (len != 2)
+		return n;
+	codes[n][0] = pg_toupper((unsigned char) s[0]);
+	codes[n][1] = pg_toupper((unsigned char) s[1]);
+	codes[n][2] = '\0';
+	return n + 1;
+}
+
 /* The line's modifiers as the model keys them: "25,59", "" for none (as canonical_modifiers() in SQL). */
 static const char *
 canonical_modifiers(const ClaimLine *line)
 {
 	const FieldValue *mods = &line->f[LF_MODIFIERS];
 	char		(*codes)[3];
-	StringInfoData buf;
 	int			n = 0;
 	int			i;
 
@@ -317,22 +345,32 @@ canonical_modifiers(const ClaimLine *line)
 		return "";
 	codes = palloc(mods->nitems * sizeof(*codes));
 	for (i = 0; i < mods->nitems; i++)
-	{
-		const ClaimStr *m = &mods->items[i].raw;
+		n = add_modifier(codes, n, mods->items[i].raw.s, mods->items[i].raw.len);
+	return join_modifiers(codes, n);
+}
 
-		if (m->len != 2)
-			continue;
-		codes[n][0] = pg_toupper((unsigned char) m->s[0]);
-		codes[n][1] = pg_toupper((unsigned char) m->s[1]);
-		codes[n][2] = '\0';
-		n++;
-	}
-	qsort(codes, n, sizeof(*codes), compare_modifier);
-	initStringInfo(&buf);
-	for (i = 0; i < n; i++)
-		if (i == 0 || strcmp(codes[i], codes[i - 1]) != 0)
-			appendStringInfo(&buf, "%s%s", buf.len ? "," : "", codes[i]);
-	return buf.data;
+/* canonical_modifiers(text[]) -> text, for the model's training. */
+PG_FUNCTION_INFO_V1(canonical_modifiers_sql);
+Datum
+canonical_modifiers_sql(PG_FUNCTION_ARGS)
+{
+	ArrayType  *array;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	char		(*codes)[3];
+	int			n = 0;
+	int			i;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_TEXT_P(cstring_to_text(""));
+	array = PG_GETARG_ARRAYTYPE_P(0);
+	deconstruct_array(array, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &nelems);
+	codes = palloc(Max(nelems, 1) * sizeof(*codes));
+	for (i = 0; i < nelems; i++)
+		if (!nulls[i])
+			n = add_modifier(codes, n, VARDATA_ANY(DatumGetTextPP(elems[i])), VARSIZE_ANY_EXHDR(DatumGetTextPP(elems[i])));
+	PG_RETURN_TEXT_P(cstring_to_text(join_modifiers(codes, n)));
 }
 
 /*

@@ -51,9 +51,7 @@ BEGIN
 END $$;
 
 CREATE FUNCTION canonical_modifiers(modifiers text[]) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN (SELECT coalesce(string_agg(DISTINCT upper(m) COLLATE "C", ',' ORDER BY upper(m) COLLATE "C"), '')
-		FROM unnest(modifiers) m WHERE length(m) = 2);
+	AS 'MODULE_PATHNAME', 'canonical_modifiers_sql' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION canonical_modifiers(text[]) IS 'a line''s modifiers as the denial model keys them: the two-character ones, upper case, distinct, sorted and comma-separated ("" for none)';
 
 -- the audit flags, for a claim in every form validate() takes
@@ -100,12 +98,8 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog
 AS $fn$
 DECLARE
-	s text := quote_ident(ledger);
+	s text := ledger_schema(ledger, '{claims,claim_lines,remittances,adjustments}');
 BEGIN
-	IF to_regclass(format('%s.claims', s)) IS NULL THEN
-		RAISE EXCEPTION 'schema "%" has no claims ledger', ledger
-			USING ERRCODE = '42P01', HINT = 'Create it with cleanclaim.create_ledger().';
-	END IF;
 	IF prior_weight IS NULL OR NOT prior_weight > 0 OR prior_weight = 'Infinity' THEN
 		RAISE EXCEPTION 'prior_weight % is not a positive number', coalesce(prior_weight::text, 'NULL')
 			USING ERRCODE = '22023', DETAIL = 'prior_weight is how many lines of the parent level''s rate each estimate starts from.',
@@ -125,16 +119,23 @@ BEGIN
 			FROM %1$s.remittances r
 			WHERE r.status IN ('paid', 'partially_denied', 'denied', 'patient_responsibility')
 			ORDER BY r.claim_id, r.received_on, r.remittance_id),
+		-- is_denial_adjustment() once per distinct code, not once per adjustment
+		denial_codes AS (
+			SELECT group_code, carc, cleanclaim.is_denial_adjustment(group_code, carc) AS denial
+			FROM (SELECT DISTINCT group_code, carc FROM %1$s.adjustments) x),
+		denied AS (
+			SELECT DISTINCT a.remittance_id, a.line_no
+			FROM %1$s.adjustments a JOIN denial_codes k USING (group_code, carc)
+			WHERE k.denial AND a.amount > 0),
 		training AS (
 			SELECT c.payer_id, l.procedure::cleanclaim.hcpcs AS procedure,
 				   cleanclaim.canonical_modifiers(l.modifiers) AS modifiers,
-				   (fa.status = 'denied' OR EXISTS (
-						SELECT 1 FROM %1$s.adjustments a
-						WHERE a.remittance_id = fa.remittance_id AND (a.line_no = l.line_no OR a.line_no IS NULL)
-						  AND a.amount > 0 AND cleanclaim.is_denial_adjustment(a.group_code, a.carc))) AS denied
+				   fa.status = 'denied' OR on_line.line_no IS NOT NULL OR on_claim.remittance_id IS NOT NULL AS denied
 			FROM %1$s.claims c
 			JOIN %1$s.claim_lines l USING (claim_id)
 			JOIN first_adjudication fa USING (claim_id)
+			LEFT JOIN denied on_line ON on_line.remittance_id = fa.remittance_id AND on_line.line_no = l.line_no
+			LEFT JOIN denied on_claim ON on_claim.remittance_id = fa.remittance_id AND on_claim.line_no IS NULL
 			WHERE cleanclaim.is_valid_hcpcs(l.procedure)
 			  AND ($1 IS NULL OR c.service_from >= $1) AND ($2 IS NULL OR c.service_from <= $2)),
 		counts AS (
@@ -173,12 +174,8 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog
 AS $fn$
 DECLARE
-	s text := quote_ident(schema_name);
+	s text := ledger_schema(schema_name, '{claims,submissions,touches}');
 BEGIN
-	IF to_regclass(format('%s.claims', s)) IS NULL THEN
-		RAISE EXCEPTION 'schema "%" has no claims ledger', schema_name
-			USING ERRCODE = '42P01', HINT = 'Create it with cleanclaim.create_ledger().';
-	END IF;
 	EXECUTE format($ddl$
 		CREATE OR REPLACE VIEW %1$s.audit_queue AS
 		SELECT c.claim_id, c.payer_id, c.claim_type, c.service_from, c.total_charge,
@@ -216,14 +213,10 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog
 AS $fn$
 DECLARE
-	s text := quote_ident(ledger);
+	s text := ledger_schema(ledger, '{claims,touches}');
 	found boolean;
 	touch bigint;
 BEGIN
-	IF to_regclass(format('%s.touches', s)) IS NULL THEN
-		RAISE EXCEPTION 'schema "%" has no claims ledger', ledger
-			USING ERRCODE = '42P01', HINT = 'Create it with cleanclaim.create_ledger().';
-	END IF;
 	IF outcome IS NULL OR outcome NOT IN ('cleared', 'corrected', 'held') THEN
 		RAISE EXCEPTION 'unknown audit outcome "%"', coalesce(outcome, 'NULL')
 			USING ERRCODE = '22023', DETAIL = 'An audit ends cleared, corrected or held.',

@@ -660,42 +660,18 @@ RETURNS TABLE (line_no bigint, line text, carc text, description text, skip text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
-	WITH l AS MATERIALIZED (
-		SELECT r.line_no, r.record AS line, loader_csv_fields(r.record) AS fields FROM loader_csv_records(content) r
-	),
-	h AS MATERIALIZED (
-		SELECT loader_header_position(l.fields, '{code,carc}') AS code_at,
-			   loader_header_position(l.fields, '{display,description}') AS display_at,
-			   cardinality(l.fields) AS width
-		FROM l WHERE l.line_no = 1
-	),
-	hh AS MATERIALIZED (
-		SELECT h.*, h.code_at IS NOT NULL AND h.display_at IS NOT NULL AS header_ok FROM h
-	),
-	f AS (
-		SELECT l.line_no, l.line, l.fields, btrim(l.line) = '' AS blank, h.*,
-			   btrim(l.fields[h.code_at]) AS code, btrim(l.fields[h.display_at]) AS display
-		FROM l CROSS JOIN hh AS h
-	),
-	c AS (
-		SELECT f.*,
-			   CASE WHEN f.line_no = 1 THEN
-						CASE WHEN NOT f.header_ok THEN 'The header lacks one of the columns code and display.' END
-					WHEN NOT f.header_ok THEN 'The header (line 1) is not valid.'
-					WHEN f.blank THEN NULL
-					WHEN f.fields IS NULL THEN
-						'Its quoting is malformed: a field that starts with a double quote ends with one, and a double quote inside it is doubled.'
-					WHEN cardinality(f.fields) <> f.width THEN
-						format('It has %s fields; the header has %s.', cardinality(f.fields), f.width)
-					WHEN f.code = '' THEN 'The code is empty.'
-					WHEN f.code !~ '^([1-9][0-9]{0,2}|[A-Z][0-9]{1,3})$' THEN
-						format('The code "%s" is not a claim adjustment reason code: 1 to 3 digits without a leading zero, or a capital letter and 1 to 3 digits.', f.code)
-					WHEN f.display = '' THEN 'The display is empty.'
-			   END AS problem,
+	WITH c AS (
+		SELECT f.line_no, f.line, f.code, f.display,
+			   coalesce(f.problem,
+						CASE WHEN f.line_no = 1 OR f.blank THEN NULL
+							 WHEN f.code = '' THEN 'The code is empty.'
+							 WHEN f.code !~ '^([1-9][0-9]{0,2}|[A-Z][0-9]{1,3})$' THEN
+								format('The code "%s" is not a claim adjustment reason code: 1 to 3 digits without a leading zero, or a capital letter and 1 to 3 digits.', f.code)
+							 WHEN f.display = '' THEN 'The display is empty.' END) AS problem,
 			   CASE WHEN f.line_no = 1 THEN 'header line'
 					WHEN f.blank THEN 'blank line'
 			   END AS skip
-		FROM f
+		FROM loader_code_display_lines(content, '{code,carc}', '{display,description}', true) f
 	),
 	d AS (
 		SELECT c.*, CASE WHEN c.problem IS NULL AND c.skip IS NULL THEN min(c.line_no) OVER (PARTITION BY c.problem IS NULL AND c.skip IS NULL, c.code) END AS first_line
@@ -923,21 +899,9 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog
 AS $fn$
 DECLARE
-	s text := quote_ident(schema_name);
+	-- (ledger_schema() is in src/ledger.sql)
+	s text := ledger_schema(schema_name, '{claims,remittances,adjustments}');
 BEGIN
-	IF schema_name IS NULL THEN
-		RAISE EXCEPTION 'create_denial_views() needs a schema name'
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'The schema name is null.',
-				  HINT = 'Name the schema of a claims ledger: SELECT cleanclaim.create_denial_views(''billing'');';
-	END IF;
-	IF to_regclass(format('%s.claims', s)) IS NULL OR to_regclass(format('%s.remittances', s)) IS NULL
-	   OR to_regclass(format('%s.adjustments', s)) IS NULL THEN
-		RAISE EXCEPTION 'schema "%" has no claims ledger', schema_name
-			USING ERRCODE = 'undefined_table',
-				  DETAIL = 'The denial views read the tables claims, remittances and adjustments of the schema, and one of them is missing.',
-				  HINT = 'Create the ledger with cleanclaim.create_ledger(), which makes these views too.';
-	END IF;
 	EXECUTE format($ddl$
 		CREATE OR REPLACE VIEW %1$s.denials AS
 		SELECT a.adjustment_id, a.remittance_id, r.claim_id, a.line_no, c.payer_id, c.claim_type, c.billing_npi,

@@ -24,6 +24,33 @@ AS $$
 $$;
 COMMENT ON FUNCTION is_denial_adjustment(text, text) IS 'true when a remittance adjustment (group code, CARC) is a denial: never under patient responsibility (PR) or a correction (CR); else denial_reasons.denial for the codes the dictionary holds, and for the others every code but the contractual and payment-policy reductions (CARC 45, 253, 59, 94, 131, 23, 144)';
 
+-- The schema name, quoted for SQL, once it is known to hold a claims ledger
+-- (the tables named); the functions that work on a ledger start with it.
+CREATE FUNCTION ledger_schema(schema_name name, tables text[] DEFAULT '{claims}') RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = cleanclaim, pg_catalog
+AS $fn$
+DECLARE
+	missing text[];
+BEGIN
+	IF schema_name IS NULL THEN
+		RAISE EXCEPTION 'the schema name of a claims ledger is null'
+			USING ERRCODE = '22023', DETAIL = 'The functions of a claims ledger need the name of its schema.',
+				  HINT = 'Name the schema you gave cleanclaim.create_ledger(), such as ''billing''.';
+	END IF;
+	SELECT array_agg(t ORDER BY n) INTO missing
+	FROM unnest(tables) WITH ORDINALITY u(t, n)
+	WHERE to_regclass(quote_ident(schema_name) || '.' || quote_ident(t)) IS NULL;
+	IF missing IS NOT NULL THEN
+		RAISE EXCEPTION 'schema "%" has no claims ledger', schema_name
+			USING ERRCODE = '42P01', DETAIL = format('Tables missing: %s.', array_to_string(missing, ', ')),
+				  HINT = 'Create it with cleanclaim.create_ledger().';
+	END IF;
+	RETURN quote_ident(schema_name);
+END
+$fn$;
+COMMENT ON FUNCTION ledger_schema(name, text[]) IS 'internal: the schema name quoted for SQL, after checking that the schema holds the claims ledger tables named (22023 for a NULL name, 42P01 when one is missing)';
+
 CREATE FUNCTION create_ledger(schema_name name) RETURNS void
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog
@@ -163,7 +190,7 @@ LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog
 AS $fn$
 DECLARE
-	s text := quote_ident(schema_name);
+	s text := ledger_schema(schema_name);
 	-- the headline metrics of the quality_by_* views, read off their stats column
 	headline text := 'cleanclaim.claims(stats) AS claims, cleanclaim.clean_claim_rate(stats) AS clean_claim_rate,
 		cleanclaim.first_pass_acceptance_rate(stats) AS first_pass_acceptance_rate, cleanclaim.rejection_rate(stats) AS rejection_rate,
@@ -172,10 +199,6 @@ DECLARE
 		cleanclaim.days_to_payment_median(stats) AS days_to_payment_median, cleanclaim.denied_dollars(stats) AS denied_dollars,
 		cleanclaim.quality_score(stats) AS quality_score, cleanclaim.grade(stats) AS grade';
 BEGIN
-	IF to_regclass(format('%s.claims', s)) IS NULL THEN
-		RAISE EXCEPTION 'schema "%" has no claims ledger', schema_name
-			USING ERRCODE = '42P01', HINT = 'Create it with cleanclaim.create_ledger().';
-	END IF;
 	EXECUTE format($ddl$
 		CREATE OR REPLACE VIEW %1$s.claim_documents AS
 		SELECT c.claim_id,

@@ -1047,45 +1047,62 @@ AS $$
 $$;
 COMMENT ON FUNCTION loader_pos_split(text) IS 'internal: splits a CMS place-of-service display ("PHARMACY (EFFECTIVE OCTOBER 1, 2005)- A FACILITY ...") into the name and the description (with the date note at its end)';
 
+-- The lines of a code list as CSV with a header naming a code column and a
+-- display column (the place-of-service and CARC lists): each line's code and
+-- display, and what is wrong with its structure (the header, the quoting,
+-- the number of fields), for the parsers to add their own checks to.
+CREATE FUNCTION loader_code_display_lines(content text, code_names text[], display_names text[], multiline boolean)
+RETURNS TABLE (line_no bigint, line text, blank boolean, code text, display text, problem text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = cleanclaim, pg_catalog, pg_temp
+AS $$
+	WITH l AS MATERIALIZED (
+		SELECT s.line_no, s.line, loader_csv_fields(s.line) AS fields FROM loader_lines(content) s WHERE NOT multiline
+		UNION ALL
+		SELECT r.line_no, r.record, loader_csv_fields(r.record) FROM loader_csv_records(content) r WHERE multiline
+	),
+	h AS MATERIALIZED (
+		SELECT loader_header_position(l.fields, code_names) AS code_at,
+			   loader_header_position(l.fields, display_names) AS display_at,
+			   cardinality(l.fields) AS width
+		FROM l WHERE l.line_no = 1
+	),
+	f AS (
+		SELECT l.line_no, l.line, l.fields, btrim(l.line) = '' AS blank, h.width,
+			   h.code_at IS NOT NULL AND h.display_at IS NOT NULL AS header_ok,
+			   btrim(l.fields[h.code_at]) AS code, btrim(l.fields[h.display_at]) AS display
+		FROM l CROSS JOIN h
+	)
+	SELECT f.line_no, f.line, f.blank, f.code, f.display,
+		   CASE WHEN f.line_no = 1 THEN
+					CASE WHEN NOT f.header_ok THEN 'The header lacks one of the columns code and display.' END
+				WHEN NOT f.header_ok THEN 'The header (line 1) is not valid.'
+				WHEN f.blank THEN NULL
+				WHEN f.fields IS NULL THEN
+					'Its quoting is malformed: a field that starts with a double quote ends with one, and a double quote inside it is doubled.'
+				WHEN cardinality(f.fields) <> f.width THEN
+					format('It has %s fields; the header has %s.', cardinality(f.fields), f.width)
+		   END
+	FROM f
+$$;
+COMMENT ON FUNCTION loader_code_display_lines(text, text[], text[], boolean) IS 'internal: the lines (or, multiline, the CSV records) of a code,display CSV list with their code, display and structural problem (header, quoting, field count)';
+
 CREATE FUNCTION parse_place_of_service(content text)
 RETURNS TABLE (line_no bigint, line text, code text, name text, description text, skip text, problem text, errcode text)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
-	WITH l AS MATERIALIZED (
-		SELECT s.line_no, s.line, loader_csv_fields(s.line) AS fields FROM loader_lines(content) s
-	),
-	h AS MATERIALIZED (
-		SELECT loader_header_position(l.fields, '{code}') AS code_at, loader_header_position(l.fields, '{display}') AS display_at,
-			   cardinality(l.fields) AS width
-		FROM l WHERE l.line_no = 1
-	),
-	hh AS MATERIALIZED (
-		SELECT h.*, h.code_at IS NOT NULL AND h.display_at IS NOT NULL AS header_ok FROM h
-	),
-	f AS (
-		SELECT l.line_no, l.line, l.fields, btrim(l.line) = '' AS blank, h.*,
-			   btrim(l.fields[h.code_at]) AS code, btrim(l.fields[h.display_at]) AS display
-		FROM l CROSS JOIN hh AS h
-	),
-	c AS (
-		SELECT f.*,
-			   CASE WHEN f.line_no = 1 THEN
-						CASE WHEN NOT f.header_ok THEN 'The header lacks one of the columns code and display.' END
-					WHEN NOT f.header_ok THEN 'The header (line 1) is not valid.'
-					WHEN f.blank THEN NULL
-					WHEN f.fields IS NULL THEN
-						'Its quoting is malformed: a field that starts with a double quote ends with one, and a double quote inside it is doubled.'
-					WHEN cardinality(f.fields) <> f.width THEN
-						format('It has %s fields; the header has %s.', cardinality(f.fields), f.width)
-					WHEN f.code ~ '^[0-9]{2}$' AND f.display = '' THEN 'The display is empty.'
-			   END AS problem,
+	WITH c AS (
+		SELECT f.line_no, f.line, f.code, f.display,
+			   coalesce(f.problem,
+						CASE WHEN f.line_no = 1 OR f.blank THEN NULL
+							 WHEN f.code ~ '^[0-9]{2}$' AND f.display = '' THEN 'The display is empty.' END) AS problem,
 			   CASE WHEN f.line_no = 1 THEN 'header line'
 					WHEN f.blank THEN 'blank line'
 					WHEN f.code !~ '^[0-9]{2}$' THEN 'not a two-digit code'
 					WHEN upper(f.display) = 'UNASSIGNED' THEN 'unassigned code'
 			   END AS skip
-		FROM f
+		FROM loader_code_display_lines(content, '{code}', '{display}', false) f
 	),
 	d AS (
 		SELECT c.*, CASE WHEN c.problem IS NULL AND c.skip IS NULL THEN min(c.line_no) OVER (PARTITION BY c.problem IS NULL AND c.skip IS NULL, c.code) END AS first_line

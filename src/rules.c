@@ -57,7 +57,7 @@ rule_default_weight(int rule)
 bool
 rule_is_audit(RuleId rule)
 {
-	return rule >= RULE_AUDIT_HIGH_DOLLAR && rule <= RULE_AUDIT_MANY_WARNINGS;
+	return strcmp(rule_defs[rule].category, "audit") == 0;
 }
 
 static const char *const default_risky_modifiers[] = {"25", "59", "XE", "XS", "XP", "XU", "22"};

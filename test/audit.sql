@@ -15,7 +15,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
 SET search_path = cleanclaim, public;
 
-SELECT plan(48);
+SELECT plan(49);
 
 \ir fixtures.psql
 DELETE FROM cleanclaim.audit_thresholds;
@@ -134,6 +134,19 @@ SELECT is_empty($$SELECT c.n FROM cases c JOIN claim_rows r USING (n)
 				   WHERE NOT c.claim ? 'note_to_payer' AND (SELECT array_agg(a ORDER BY a) FROM cleanclaim.audit_flags(c.claim) a)
 						 IS DISTINCT FROM (SELECT array_agg(a ORDER BY a) FROM cleanclaim.audit_flags(r) a)$$,
 				'a claim as a row has the flags it has as jsonb');
+
+-- a FHIR R4 Claim is audited as the same claim in the contract's jsonb
+SELECT is((SELECT string_agg(flag || ': ' || reason, '; ' ORDER BY flag) FROM cleanclaim.audit_flags('{
+		"resourceType": "Claim", "status": "active", "use": "claim",
+		"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/claim-type", "code": "professional"}]},
+		"insurer": {"identifier": {"value": "MCR01"}},
+		"billablePeriod": {"start": "2024-03-04", "end": "2024-03-04"},
+		"item": [{"sequence": 1, "productOrService": {"coding": [{"code": "27299"}]},
+				  "modifier": [{"coding": [{"code": "59"}]}], "quantity": {"value": 1}, "net": {"value": 60000}}],
+		"total": {"value": 60000}}'::jsonb)),
+		  (SELECT string_agg(flag || ': ' || reason, '; ' ORDER BY flag) FROM cleanclaim.audit_flags(
+			pg_temp.lines('{}', '{"procedure": "27299", "modifiers": ["59"], "charge": 60000}'))),
+		  'a FHIR R4 Claim has the flags of the same claim in jsonb');
 
 -- denial_risk: the probability any line is denied, expected dollars, the lines
 SELECT is((SELECT row(round(probability::numeric, 4), expected_denied, jsonb_array_length(lines))::text

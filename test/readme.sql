@@ -25,6 +25,7 @@ WHERE p.pronamespace = 'cleanclaim'::regnamespace
   AND p.proname !~ '(_in|_out|_recv|_send|_eq|_ne|_lt|_le|_gt|_ge|_cmp|_hash|_hash_extended|_sortsupport|_smaller|_larger)$'
   AND p.proname NOT IN ('refdata_changed', 'check_rule_setting')
   AND p.proname !~ '^loader_'  -- the loaders' internal helpers
+  AND coalesce(obj_description(p.oid, 'pg_proc'), '') NOT LIKE 'internal:%'  -- helpers the functions call
   AND position(p.proname IN :'readme') = 0;
 
 SELECT * FROM finish();
