@@ -2,7 +2,7 @@
 -- ledger's adjudicated claims, what it learned, and the audit queue of the
 -- claims not yet sent.  demo/run generates the history first (the same
 -- generator as bench/denial_model.sql: planted denial patterns and noise).
---   psql -v ledger=billing -v trained_to=2026-06-15 -f demo/audit.sql
+--   psql -v ledger=billing -v trained_to=2026-09-15 -f demo/audit.sql
 \pset pager off
 \pset null ''
 \if :{?ledger}
