@@ -77,3 +77,4 @@ SELECT :claims AS claims,
 	   :denial_risk_ms AS denial_risk_ms, round(:claims / :denial_risk_ms * 1000) AS "denial_risk claims/s",
 	   :audit_flags_ms AS audit_flags_ms, round(:claims / :audit_flags_ms * 1000) AS "audit_flags claims/s";
 DROP SCHEMA bench_denials CASCADE;
+DELETE FROM payers WHERE name LIKE 'Generated payer %';
