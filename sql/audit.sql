@@ -68,6 +68,9 @@ FROM denial_model ORDER BY lines DESC, level, payer_id, procedure, modifiers;
 -- retraining replaces the model; without a period x1 counts too (4 of 11)
 SELECT * FROM train_denial_model('audit_test');
 SELECT round(probability::numeric, 6) FROM denial_model WHERE level = 'overall';
+-- a period without adjudicated claims leaves an empty model (and denial_risk() NULL)
+SELECT * FROM train_denial_model('audit_test', '2030-01-01', '2030-12-31');
+SELECT (denial_risk(claim)).* FROM claim_documents WHERE claim_id = 'a1';
 SELECT * FROM train_denial_model('audit_test', '2026-01-01', '2026-03-31', 2);
 
 -- Claims not yet submitted, April 2026:

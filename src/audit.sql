@@ -143,7 +143,7 @@ BEGIN
 				   count(*) AS n, count(*) FILTER (WHERE denied) AS d
 			FROM training
 			GROUP BY GROUPING SETS ((), (payer_id), (procedure), (payer_id, procedure), (payer_id, procedure, modifiers))),
-		overall AS (SELECT n, d, d::float8 / n AS p FROM counts WHERE g = 7),
+		overall AS (SELECT n, d, d::float8 / n AS p FROM counts WHERE g = 7 AND n > 0),  -- () gives a row of 0 on no lines
 		by_payer AS (SELECT c.payer_id, c.n, c.d, (c.d + $3 * o.p) / (c.n + $3) AS p FROM counts c, overall o WHERE c.g = 3),
 		by_procedure AS (SELECT c.procedure, c.n, c.d, (c.d + $3 * o.p) / (c.n + $3) AS p FROM counts c, overall o WHERE c.g = 5),
 		by_pair AS (
