@@ -126,6 +126,8 @@ SELECT train_denial_model('nowhere');
 \echo :LAST_ERROR_SQLSTATE
 SELECT train_denial_model('audit_test', prior_weight => 0);
 \echo :LAST_ERROR_SQLSTATE
+SELECT train_denial_model('audit_test', prior_weight => 'NaN');
+\echo :LAST_ERROR_SQLSTATE
 SELECT train_denial_model('audit_test', '2026-03-01', '2026-01-01');
 \echo :LAST_ERROR_SQLSTATE
 SELECT create_audit_views('nowhere');

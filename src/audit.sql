@@ -100,7 +100,7 @@ AS $fn$
 DECLARE
 	s text := ledger_schema(ledger, '{claims,claim_lines,remittances,adjustments}');
 BEGIN
-	IF prior_weight IS NULL OR NOT prior_weight > 0 OR prior_weight = 'Infinity' THEN
+	IF prior_weight IS NULL OR NOT prior_weight > 0 OR prior_weight IN ('Infinity', 'NaN') THEN
 		RAISE EXCEPTION 'prior_weight % is not a positive number', coalesce(prior_weight::text, 'NULL')
 			USING ERRCODE = '22023', DETAIL = 'prior_weight is how many lines of the parent level''s rate each estimate starts from.',
 				  HINT = 'Use a positive number such as 20 (the default); larger values pull rare keys harder toward their parents.';
