@@ -6,7 +6,7 @@ CREATE TABLE audit_thresholds (
 	payer_id text,
 	setting text NOT NULL CHECK (setting IN ('inpatient', 'outpatient', 'professional')),
 	basis text NOT NULL DEFAULT 'billed' CHECK (basis IN ('billed', 'expected')),
-	threshold numeric(14,2) NOT NULL CHECK (threshold > 0)
+	threshold numeric(14,2) NOT NULL CHECK (threshold > 0 AND threshold <> 'NaN')
 );
 CREATE UNIQUE INDEX audit_thresholds_key ON audit_thresholds (coalesce(payer_id, ''), setting, basis);
 COMMENT ON TABLE audit_thresholds IS 'AUDIT_HIGH_DOLLAR thresholds per payer (NULL: every payer), setting and basis (billed: the total charge; expected: the expected payment); a payer''s own rows for a setting replace the every-payer rows, and with neither the defaults apply: 100,000 inpatient, 50,000 outpatient and professional, billed';

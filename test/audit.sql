@@ -15,7 +15,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
 SET search_path = cleanclaim, public;
 
-SELECT plan(49);
+SELECT plan(50);
 
 \ir fixtures.psql
 DELETE FROM cleanclaim.audit_thresholds;
@@ -190,6 +190,8 @@ SELECT throws_ok($$INSERT INTO cleanclaim.audit_thresholds (setting, threshold) 
 				 '23514', NULL, 'an unknown setting is refused');
 SELECT throws_ok($$INSERT INTO cleanclaim.audit_thresholds (setting, threshold) VALUES ('inpatient', 0)$$,
 				 '23514', NULL, 'a threshold of 0 is refused');
+SELECT throws_ok($$INSERT INTO cleanclaim.audit_thresholds (setting, threshold) VALUES ('inpatient', 'NaN')$$,
+				 '23514', NULL, 'a threshold of NaN is refused');
 SELECT throws_ok($$INSERT INTO cleanclaim.audit_thresholds (setting, threshold) VALUES ('outpatient', 1000)$$,
 				 '23505', NULL, 'one every-payer row per setting and basis');
 
