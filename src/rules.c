@@ -381,8 +381,9 @@ compute_wanted_fields(void)
 	for (i = 0; i < RULE_COUNT; i++)
 		if (any_on[i] && !rule_is_audit((RuleId) i))
 			add_needed_fields((RuleId) i, &wanted_claim_fields, &wanted_line_fields);
-	audit_claim_fields = wanted_claim_fields;
-	audit_line_fields = wanted_line_fields;
+	/* without AUDIT_MANY_WARNINGS the audit does not run the other rules */
+	audit_claim_fields = any_on[RULE_AUDIT_MANY_WARNINGS] ? wanted_claim_fields : ALWAYS_READ_CLAIM;
+	audit_line_fields = any_on[RULE_AUDIT_MANY_WARNINGS] ? wanted_line_fields : ALWAYS_READ_LINE;
 	for (i = 0; i < RULE_COUNT; i++)
 		if (any_on[i] && rule_is_audit((RuleId) i))
 			add_needed_fields((RuleId) i, &audit_claim_fields, &audit_line_fields);
@@ -809,8 +810,10 @@ audit_run(const Claim *claim, IssueList *flags)
 	IssueList	issues;
 
 	memset(&issues, 0, sizeof(issues));
-	rules_run(claim, &issues, false);
 	init_context(&ctx, claim, flags, false);
+	/* the other rules run only for the warnings AUDIT_MANY_WARNINGS counts */
+	if (rule_on(&ctx, RULE_AUDIT_MANY_WARNINGS))
+		rules_run(claim, &issues, false);
 	check_audit(&ctx, &issues);
 }
 
