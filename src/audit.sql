@@ -178,6 +178,7 @@ DECLARE
 BEGIN
 	EXECUTE format($ddl$
 		CREATE OR REPLACE VIEW %1$s.audit_queue AS
+		WITH owners AS MATERIALIZED (SELECT rule_id, owner FROM cleanclaim.rule_catalog())	-- once, not per claim
 		SELECT c.claim_id, c.payer_id, c.claim_type, c.service_from, c.total_charge,
 			   r.expected_denied, r.probability AS denial_probability,
 			   f.audit_score, f.flags, f.reasons, f.owner,
@@ -192,7 +193,7 @@ BEGIN
 				   array_agg(a.reason ORDER BY a.weight DESC, a.flag) AS reasons,
 				   (array_agg(rc.owner ORDER BY a.weight DESC, a.flag))[1] AS owner
 			FROM cleanclaim.audit_flags(d.claim) a
-			JOIN cleanclaim.rule_catalog() rc ON rc.rule_id = a.flag) f
+			JOIN owners rc ON rc.rule_id = a.flag) f
 		LEFT JOIN LATERAL (
 			SELECT substr(t.action, 7) AS status, t.touched_at FROM %1$s.touches t
 			WHERE t.claim_id = c.claim_id AND t.action LIKE 'audit\_%%'
