@@ -506,6 +506,7 @@ check_audit(RuleContext *ctx, const IssueList *issues)
 
 /* ----- SQL ----- */
 
+/* The flags of the claim in argument 0: flags only (the audit reports no "not checked" entries). */
 static IssueList *
 audit_argument(FunctionCallInfo fcinfo)
 {
@@ -517,18 +518,6 @@ audit_argument(FunctionCallInfo fcinfo)
 	claim = claim_argument(fcinfo, 0);
 	audit_run(claim, flags);
 	return flags;
-}
-
-static double
-audit_score_of(const IssueList *flags)
-{
-	double		sum = 0;
-	int			i;
-
-	for (i = 0; i < flags->n; i++)
-		if (flags->items[i].severity != SEV_NOT_CHECKED)
-			sum += flags->items[i].weight;
-	return Min(sum, 100.0);
 }
 
 /* audit_flags(claim) -> SETOF (flag, reason, weight) */
@@ -547,8 +536,6 @@ claim_audit_flags(PG_FUNCTION_ARGS)
 		Datum		values[3];
 		bool		nulls[3] = {false, false, false};
 
-		if (f->severity == SEV_NOT_CHECKED)
-			continue;
 		values[0] = CStringGetTextDatum(rule_defs[f->rule].id);
 		values[1] = CStringGetTextDatum(f->message);
 		values[2] = Float8GetDatum(f->weight);
@@ -562,13 +549,7 @@ PG_FUNCTION_INFO_V1(claim_needs_audit);
 Datum
 claim_needs_audit(PG_FUNCTION_ARGS)
 {
-	IssueList  *flags = audit_argument(fcinfo);
-	int			i;
-
-	for (i = 0; i < flags->n; i++)
-		if (flags->items[i].severity != SEV_NOT_CHECKED)
-			PG_RETURN_BOOL(true);
-	PG_RETURN_BOOL(false);
+	PG_RETURN_BOOL(audit_argument(fcinfo)->n > 0);
 }
 
 /* audit_score(claim) -> double precision 0-100: the flags' weights summed, at most 100. */
@@ -576,7 +557,7 @@ PG_FUNCTION_INFO_V1(claim_audit_score);
 Datum
 claim_audit_score(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(audit_score_of(audit_argument(fcinfo)));
+	PG_RETURN_FLOAT8(Min(audit_argument(fcinfo)->weight, 100.0));
 }
 
 static Datum

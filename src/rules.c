@@ -475,11 +475,18 @@ build_configs(void)
 	config_generation = refdata_settings_generation();
 }
 
-void
-rules_prepare_reading(void)
+/* (Re)build the configurations when the settings or the payers changed. */
+static inline void
+ensure_configs(void)
 {
 	if (default_config == NULL || config_generation != refdata_settings_generation())
 		build_configs();
+}
+
+void
+rules_prepare_reading(void)
+{
+	ensure_configs();
 	claim_fields_read = wanted_claim_fields;
 	line_fields_read = wanted_line_fields;
 }
@@ -487,8 +494,7 @@ rules_prepare_reading(void)
 void
 audit_prepare_reading(void)
 {
-	if (default_config == NULL || config_generation != refdata_settings_generation())
-		build_configs();
+	ensure_configs();
 	claim_fields_read = audit_claim_fields;
 	line_fields_read = audit_line_fields;
 }
@@ -499,8 +505,7 @@ config_for_payer(const FieldValue *payer_id)
 	char		key[NAMEDATALEN * 2];
 	PayerConfig *pc;
 
-	if (default_config == NULL || config_generation != refdata_settings_generation())
-		build_configs();
+	ensure_configs();
 	if (payer_id->state != VALUE_OK || hash_get_num_entries(payer_configs) == 0)
 		return default_config;
 	strlcpy(key, payer_id->raw.s, Min((int) sizeof(key), payer_id->raw.len + 1));
