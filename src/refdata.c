@@ -630,26 +630,44 @@ refdata_find_all(RefTableId table, int64 key, int *n)
 
 /* ----- payers, authorizations, settings ----- */
 
+/*
+ * Load a small table whole, one entry of entry_size per row, zeroed and then
+ * filled by read_row (in the table's memory context); returns the entries.
+ */
+typedef void (*RowReader) (HeapTuple tup, TupleDesc desc, void *entry, MemoryContext cxt);
+
+static void *
+load_entries(CachedTable *t, Size entry_size, RowReader read_row, int *n)
+{
+	char	   *entries;
+	uint64		i;
+
+	begin_load(t);
+	SPI_execute(t->query, true, 0);
+	*n = (int) SPI_processed;
+	entries = MemoryContextAllocHuge(t->cxt, Max(*n, 1) * entry_size);
+	memset(entries, 0, Max(*n, 1) * entry_size);
+	for (i = 0; i < SPI_processed; i++)
+		read_row(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, entries + i * entry_size, t->cxt);
+	end_load(t);
+	return entries;
+}
+
+static void
+read_payer(HeapTuple tup, TupleDesc desc, void *entry, MemoryContext cxt)
+{
+	Payer	   *p = entry;
+
+	p->payer_id = col_text(tup, desc, 1, cxt);
+	p->name = col_text(tup, desc, 2, cxt);
+	p->payer_type = col_text(tup, desc, 3, cxt);
+	p->timely_filing_days = col_isnull(tup, desc, 4) ? 0 : DatumGetInt32(col_datum(tup, desc, 4));
+}
+
 static void
 load_payers(void)
 {
-	uint64		i;
-
-	begin_load(&payers_table);
-	SPI_execute(payers_table.query, true, 0);
-	npayers = (int) SPI_processed;
-	payers = MemoryContextAllocZero(payers_table.cxt, Max(npayers, 1) * sizeof(Payer));
-	for (i = 0; i < SPI_processed; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-
-		payers[i].payer_id = col_text(tup, desc, 1, payers_table.cxt);
-		payers[i].name = col_text(tup, desc, 2, payers_table.cxt);
-		payers[i].payer_type = col_text(tup, desc, 3, payers_table.cxt);
-		payers[i].timely_filing_days = col_isnull(tup, desc, 4) ? 0 : DatumGetInt32(col_datum(tup, desc, 4));
-	}
-	end_load(&payers_table);
+	payers = load_entries(&payers_table, sizeof(Payer), read_payer, &npayers);
 	settings_generation++;
 }
 
@@ -697,30 +715,24 @@ refdata_payer(const char *payer_id, int len, int *index)
 }
 
 static void
+read_authorization(HeapTuple tup, TupleDesc desc, void *entry, MemoryContext cxt)
+{
+	Authorization *a = entry;
+
+	a->auth_number = col_text(tup, desc, 1, cxt);
+	a->payer_id = col_text(tup, desc, 2, cxt);
+	a->member_id = col_text(tup, desc, 3, cxt);
+	a->procedure = col_isnull(tup, desc, 4) ? 0 : DatumGetInt64(col_datum(tup, desc, 4));
+	a->units_authorized = col_isnull(tup, desc, 5) ? -1 : DatumGetFloat8(col_datum(tup, desc, 5));
+	a->units_used = DatumGetFloat8(col_datum(tup, desc, 6));
+	a->from = DatumGetDateADT(col_datum(tup, desc, 7));
+	a->to = DatumGetDateADT(col_datum(tup, desc, 8));
+}
+
+static void
 load_authorizations(void)
 {
-	uint64		i;
-
-	begin_load(&auths_table);
-	SPI_execute(auths_table.query, true, 0);
-	nauths = (int) SPI_processed;
-	auths = MemoryContextAllocHuge(auths_table.cxt, Max(nauths, 1) * sizeof(Authorization));
-	for (i = 0; i < SPI_processed; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		Authorization *a = &auths[i];
-
-		a->auth_number = col_text(tup, desc, 1, auths_table.cxt);
-		a->payer_id = col_text(tup, desc, 2, auths_table.cxt);
-		a->member_id = col_text(tup, desc, 3, auths_table.cxt);
-		a->procedure = col_isnull(tup, desc, 4) ? 0 : DatumGetInt64(col_datum(tup, desc, 4));
-		a->units_authorized = col_isnull(tup, desc, 5) ? -1 : DatumGetFloat8(col_datum(tup, desc, 5));
-		a->units_used = DatumGetFloat8(col_datum(tup, desc, 6));
-		a->from = DatumGetDateADT(col_datum(tup, desc, 7));
-		a->to = DatumGetDateADT(col_datum(tup, desc, 8));
-	}
-	end_load(&auths_table);
+	auths = load_entries(&auths_table, sizeof(Authorization), read_authorization, &nauths);
 }
 
 int
@@ -763,34 +775,28 @@ severity_code(const char *s)
 }
 
 static void
+read_setting(HeapTuple tup, TupleDesc desc, void *entry, MemoryContext cxt)
+{
+	RuleSetting *r = entry;
+
+	r->rule_id = col_text(tup, desc, 1, cxt);
+	r->payer_id = col_text(tup, desc, 2, cxt);
+	r->enabled = col_isnull(tup, desc, 3) ? -1 : DatumGetBool(col_datum(tup, desc, 3));
+	r->severity = severity_code(col_text(tup, desc, 4, CurrentMemoryContext));
+	r->weight = col_isnull(tup, desc, 5) ? -1 : DatumGetFloat8(col_datum(tup, desc, 5));
+	if (!col_isnull(tup, desc, 6))
+	{
+		Jsonb	   *jb = DatumGetJsonbP(col_datum(tup, desc, 6));
+
+		r->params = MemoryContextAlloc(cxt, VARSIZE(jb));
+		memcpy(r->params, jb, VARSIZE(jb));
+	}
+}
+
+static void
 load_settings(void)
 {
-	uint64		i;
-
-	begin_load(&settings_table);
-	SPI_execute(settings_table.query, true, 0);
-	nsettings = (int) SPI_processed;
-	settings = MemoryContextAllocZero(settings_table.cxt, Max(nsettings, 1) * sizeof(RuleSetting));
-	for (i = 0; i < SPI_processed; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		RuleSetting *s = &settings[i];
-
-		s->rule_id = col_text(tup, desc, 1, settings_table.cxt);
-		s->payer_id = col_text(tup, desc, 2, settings_table.cxt);
-		s->enabled = col_isnull(tup, desc, 3) ? -1 : DatumGetBool(col_datum(tup, desc, 3));
-		s->severity = severity_code(col_text(tup, desc, 4, CurrentMemoryContext));
-		s->weight = col_isnull(tup, desc, 5) ? -1 : DatumGetFloat8(col_datum(tup, desc, 5));
-		if (!col_isnull(tup, desc, 6))
-		{
-			Jsonb	   *jb = DatumGetJsonbP(col_datum(tup, desc, 6));
-
-			s->params = MemoryContextAlloc(settings_table.cxt, VARSIZE(jb));
-			memcpy(s->params, jb, VARSIZE(jb));
-		}
-	}
-	end_load(&settings_table);
+	settings = load_entries(&settings_table, sizeof(RuleSetting), read_setting, &nsettings);
 	settings_generation++;
 }
 
@@ -817,28 +823,22 @@ refdata_settings_generation(void)
 /* ----- audit thresholds and the denial model ----- */
 
 static void
+read_threshold(HeapTuple tup, TupleDesc desc, void *entry, MemoryContext cxt)
+{
+	AuditThreshold *t = entry;
+	char	   *setting = col_text(tup, desc, 2, CurrentMemoryContext);
+
+	t->payer_id = col_text(tup, desc, 1, cxt);
+	t->setting = strcmp(setting, "inpatient") == 0 ? AUDIT_INPATIENT
+		: strcmp(setting, "outpatient") == 0 ? AUDIT_OUTPATIENT : AUDIT_PROFESSIONAL;
+	t->expected_basis = strcmp(col_text(tup, desc, 3, CurrentMemoryContext), "expected") == 0;
+	t->threshold = DatumGetFloat8(col_datum(tup, desc, 4));
+}
+
+static void
 load_thresholds(void)
 {
-	uint64		i;
-
-	begin_load(&thresholds_table);
-	SPI_execute(thresholds_table.query, true, 0);
-	nthresholds = (int) SPI_processed;
-	thresholds = MemoryContextAllocZero(thresholds_table.cxt, Max(nthresholds, 1) * sizeof(AuditThreshold));
-	for (i = 0; i < SPI_processed; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		AuditThreshold *t = &thresholds[i];
-		char	   *setting = col_text(tup, desc, 2, CurrentMemoryContext);
-
-		t->payer_id = col_text(tup, desc, 1, thresholds_table.cxt);
-		t->setting = strcmp(setting, "inpatient") == 0 ? AUDIT_INPATIENT
-			: strcmp(setting, "outpatient") == 0 ? AUDIT_OUTPATIENT : AUDIT_PROFESSIONAL;
-		t->expected_basis = strcmp(col_text(tup, desc, 3, CurrentMemoryContext), "expected") == 0;
-		t->threshold = DatumGetFloat8(col_datum(tup, desc, 4));
-	}
-	end_load(&thresholds_table);
+	thresholds = load_entries(&thresholds_table, sizeof(AuditThreshold), read_threshold, &nthresholds);
 }
 
 int
@@ -882,27 +882,21 @@ compare_model_entries(const void *a, const void *b)
 }
 
 static void
+read_model_entry(HeapTuple tup, TupleDesc desc, void *entry, MemoryContext cxt)
+{
+	DenialModelEntry *e = entry;
+
+	e->payer_id = col_text(tup, desc, 1, cxt);
+	e->procedure = col_isnull(tup, desc, 2) ? 0 : DatumGetInt64(col_datum(tup, desc, 2));
+	e->modifiers = col_text(tup, desc, 3, cxt);
+	e->probability = DatumGetFloat8(col_datum(tup, desc, 4));
+	e->lines = DatumGetInt64(col_datum(tup, desc, 5));
+}
+
+static void
 load_denial_model(void)
 {
-	uint64		i;
-
-	begin_load(&model_table);
-	SPI_execute(model_table.query, true, 0);
-	nmodel = (int) SPI_processed;
-	model = MemoryContextAllocHuge(model_table.cxt, Max(nmodel, 1) * sizeof(DenialModelEntry));
-	for (i = 0; i < SPI_processed; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		DenialModelEntry *e = &model[i];
-
-		e->payer_id = col_text(tup, desc, 1, model_table.cxt);
-		e->procedure = col_isnull(tup, desc, 2) ? 0 : DatumGetInt64(col_datum(tup, desc, 2));
-		e->modifiers = col_text(tup, desc, 3, model_table.cxt);
-		e->probability = DatumGetFloat8(col_datum(tup, desc, 4));
-		e->lines = DatumGetInt64(col_datum(tup, desc, 5));
-	}
-	end_load(&model_table);
+	model = load_entries(&model_table, sizeof(DenialModelEntry), read_model_entry, &nmodel);
 	qsort(model, nmodel, sizeof(DenialModelEntry), compare_model_entries);
 }
 
