@@ -1,54 +1,7 @@
 
--- The pre-bill audit: the AUDIT_* rules, their thresholds, the learned
--- denial model and its training, and the audit queue of a claims ledger.
-
-CREATE TABLE audit_thresholds (
-	payer_id text,
-	setting text NOT NULL CHECK (setting IN ('inpatient', 'outpatient', 'professional')),
-	basis text NOT NULL DEFAULT 'billed' CHECK (basis IN ('billed', 'expected')),
-	threshold numeric(14,2) NOT NULL CHECK (threshold > 0 AND threshold <> 'NaN')
-);
-CREATE UNIQUE INDEX audit_thresholds_key ON audit_thresholds (coalesce(payer_id, ''), setting, basis);
-COMMENT ON TABLE audit_thresholds IS 'AUDIT_HIGH_DOLLAR thresholds per payer (NULL: every payer), setting and basis (billed: the total charge; expected: the expected payment); a payer''s own rows for a setting replace the every-payer rows, and with neither the defaults apply: 100,000 inpatient, 50,000 outpatient and professional, billed';
-COMMENT ON COLUMN audit_thresholds.setting IS 'professional claims are professional; institutional claims are inpatient when the type of bill''s classification digit is 1 or 2 (or, without one, the place of service is 21), else outpatient';
-
-CREATE TABLE denial_model (
-	payer_id text,
-	procedure hcpcs,
-	modifiers text,
-	level text GENERATED ALWAYS AS (
-		CASE WHEN modifiers IS NOT NULL THEN 'combination'
-			 WHEN payer_id IS NOT NULL AND procedure IS NOT NULL THEN 'payer_procedure'
-			 WHEN payer_id IS NOT NULL THEN 'payer'
-			 WHEN procedure IS NOT NULL THEN 'procedure'
-			 ELSE 'overall' END) STORED,
-	lines bigint NOT NULL CHECK (lines > 0),
-	denied_lines bigint NOT NULL CONSTRAINT denied_lines_of_lines CHECK (denied_lines BETWEEN 0 AND lines),
-	probability double precision NOT NULL CHECK (probability BETWEEN 0 AND 1),
-	trained_from date,
-	trained_to date,
-	trained_at timestamptz NOT NULL DEFAULT now(),
-	CONSTRAINT modifiers_with_payer_and_procedure CHECK (modifiers IS NULL OR (payer_id IS NOT NULL AND procedure IS NOT NULL))
-);
-CREATE UNIQUE INDEX denial_model_key ON denial_model (coalesce(payer_id, ''), coalesce(procedure::text, ''), coalesce(modifiers, '*'));
-COMMENT ON TABLE denial_model IS 'the learned denial model: for each level (overall, payer, procedure, payer and procedure, payer + procedure + modifier combination) the training lines, the denied ones and the smoothed probability that a line is denied; written by train_denial_model(), read by denial_risk() and AUDIT_DENIAL_RISK from the per-backend cache';
-COMMENT ON COLUMN denial_model.modifiers IS 'the combination level''s modifiers as canonical_modifiers() writes them ("" for none); NULL on the other levels';
-COMMENT ON COLUMN denial_model.probability IS 'smoothed: (denied + k * prior) / (lines + k), the prior being the level above (see train_denial_model)';
-
-DO $$
-DECLARE
-	t text;
-BEGIN
-	FOREACH t IN ARRAY ARRAY['audit_thresholds', 'denial_model']
-	LOOP
-		EXECUTE format('CREATE TRIGGER refdata_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
-						FOR EACH STATEMENT EXECUTE FUNCTION refdata_changed()', t);
-		EXECUTE format('COMMENT ON TRIGGER refdata_changed ON %I IS %L', t,
-					   'reloads the per-backend cache of this table in every session');
-		EXECUTE format('GRANT SELECT ON %I TO PUBLIC', t);
-		PERFORM pg_catalog.pg_extension_config_dump(t::regclass, '');
-	END LOOP;
-END $$;
+-- The pre-bill audit: the AUDIT_* rules, the learned denial model's
+-- training, and the audit queue of a claims ledger.  (Their tables,
+-- audit_thresholds and denial_model, are reference data: src/refdata.sql.)
 
 CREATE FUNCTION canonical_modifiers(modifiers text[]) RETURNS text
 	AS 'MODULE_PATHNAME', 'canonical_modifiers_sql' LANGUAGE C IMMUTABLE PARALLEL SAFE;
