@@ -38,17 +38,18 @@ typedef struct CachedTable
 } CachedTable;
 
 /*
- * A table's entries sorted by (key, valid_from), and an open-addressing hash
- * index from each distinct key to its first entry: a lookup costs a hash
- * and a probe or two instead of a binary search over up to millions of
- * entries (NCCI has a million pairs).
+ * A table's entries are kept in an open-addressing hash table (linear
+ * probing) keyed by the entry key, the entries themselves in the slots: a
+ * lookup that finds its key costs one cache miss, and a prefetch of the slot
+ * a key hashes to fetches the entry itself.  A key's entries (one per
+ * validity period or setting) lie along its probe sequence in valid_from
+ * order; a slot whose key is REF_EMPTY_KEY is free.
  */
 typedef struct RefTable
 {
 	CachedTable t;
-	int			n;
-	RefEntry   *entries;
-	uint64	   *slots;			/* hash bits 32-63 << 32 | first entry + 1; 0 when empty */
+	int			n;				/* entries */
+	RefEntry   *slots;			/* mask + 1 of them, at most 70% in use */
 	uint32		mask;
 	uint64	   *bloom;			/* large tables: a blocked Bloom filter of the keys, or NULL */
 	uint32		bloom_blocks;	/* a power of 2; a block is one 64-byte cache line */
@@ -317,8 +318,7 @@ compare_entries(const void *a, const void *b)
 
 /*
  * The 64-bit finalizer of MurmurHash3: packed codes differ in few bits.  The
- * low bits place a key in the index, the high 32 are kept in its slot, so a
- * key that is not there (most NCCI pairs) costs one cache miss, not two.
+ * low bits place a key in the hash table, the high ones in the Bloom filter.
  */
 static inline uint64
 key_hash(int64 key)
@@ -333,13 +333,11 @@ key_hash(int64 key)
 	return h;
 }
 
-#define SLOT_TAG(h) ((h) & UINT64CONST(0xFFFFFFFF00000000))
-
 /*
  * Tables with this many distinct keys get a Bloom filter in front of the
- * hash index.  Most NCCI lookups are for pairs that have no edit; the filter
+ * hash table.  Most NCCI lookups are for pairs that have no edit; the filter
  * (a cache line per key, about 10 bits per key, a few percent false
- * positives) answers those without touching the index, which does not fit in
+ * positives) answers those without touching the table, which does not fit in
  * the CPU caches.
  */
 #define BLOOM_MIN_KEYS		65536
@@ -355,7 +353,7 @@ bloom_block(const RefTable *t, uint64 h)
 #define BLOOM_BIT(h, i)		(((h) >> (32 + 9 * (i))) & 511)
 
 static void
-build_bloom(RefTable *t, int distinct_keys)
+build_bloom(RefTable *t, const RefEntry *entries, int n, int distinct_keys)
 {
 	uint32		blocks = 1;
 	int			i;
@@ -368,9 +366,9 @@ build_bloom(RefTable *t, int distinct_keys)
 	t->bloom_blocks = blocks;
 	t->bloom = MemoryContextAllocHuge(t->t.cxt, (Size) blocks * BLOOM_BLOCK_WORDS * sizeof(uint64));
 	memset(t->bloom, 0, (Size) blocks * BLOOM_BLOCK_WORDS * sizeof(uint64));
-	for (i = 0; i < t->n; i++)
+	for (i = 0; i < n; i++)
 	{
-		uint64		h = key_hash(t->entries[i].key);
+		uint64		h = key_hash(entries[i].key);
 		uint64	   *block = bloom_block(t, h);
 		int			b;
 
@@ -391,57 +389,37 @@ bloom_may_contain(const RefTable *t, uint64 h)
 	return true;
 }
 
+/*
+ * Place the entries, sorted by (key, valid_from), in the hash table.  Each
+ * goes to the first free slot from its key's hash on, so a key's later
+ * entries come after its earlier ones along the probe sequence.
+ */
 static void
-build_hash_index(RefTable *t)
+build_hash_table(RefTable *t, const RefEntry *entries, int n)
 {
 	uint32		size = 16;
 	int			distinct = 0;
 	int			i;
 
-	for (i = 0; i < t->n; i++)
-		if (i == 0 || t->entries[i].key != t->entries[i - 1].key)
+	for (i = 0; i < n; i++)
+		if (i == 0 || entries[i].key != entries[i - 1].key)
 			distinct++;
-	build_bloom(t, distinct);
-	while (size < (uint32) distinct * 2)
+	build_bloom(t, entries, n, distinct);
+	while ((uint64) size * 7 < (uint64) n * 10)
 		size <<= 1;
 	t->mask = size - 1;
-	t->slots = MemoryContextAllocHuge(t->t.cxt, size * sizeof(uint64));
-	memset(t->slots, 0, size * sizeof(uint64));
-	for (i = 0; i < t->n; i++)
+	t->slots = MemoryContextAllocHuge(t->t.cxt, (Size) size * sizeof(RefEntry));
+	for (i = 0; i < (int) size; i++)
+		t->slots[i].key = REF_EMPTY_KEY;
+	for (i = 0; i < n; i++)
 	{
-		uint64		h;
 		uint32		pos;
 
-		if (i > 0 && t->entries[i].key == t->entries[i - 1].key)
-			continue;
-		h = key_hash(t->entries[i].key);
-		for (pos = h & t->mask; t->slots[pos] != 0; pos = (pos + 1) & t->mask)
+		for (pos = key_hash(entries[i].key) & t->mask; t->slots[pos].key != REF_EMPTY_KEY; pos = (pos + 1) & t->mask)
 			;
-		t->slots[pos] = SLOT_TAG(h) | (uint32) (i + 1);
+		t->slots[pos] = entries[i];
 	}
-}
-
-/* Index of the first entry of key, or -1. */
-static int
-first_entry(const RefTable *t, int64 key)
-{
-	uint64		h;
-	uint32		pos;
-
-	if (t->n == 0)
-		return -1;
-	h = key_hash(key);
-	if (t->bloom != NULL && !bloom_may_contain(t, h))
-		return -1;
-	for (pos = h & t->mask; t->slots[pos] != 0; pos = (pos + 1) & t->mask)
-	{
-		uint64		slot = t->slots[pos];
-		int			i = (int) (uint32) slot - 1;
-
-		if (SLOT_TAG(slot) == SLOT_TAG(h) && t->entries[i].key == key)
-			return i;
-	}
-	return -1;
+	t->n = n;
 }
 
 /*
@@ -466,7 +444,7 @@ icd_parent_key(int64 code)
 }
 
 static void
-mark_specified_siblings(RefTable *t)
+mark_specified_siblings(RefEntry *entries, int n)
 {
 	HTAB	   *parents;
 	HASHCTL		ctl;
@@ -478,39 +456,44 @@ mark_specified_siblings(RefTable *t)
 	ctl.entrysize = sizeof(int64);
 	ctl.hcxt = CurrentMemoryContext;
 	parents = hash_create("cleanclaim icd parents", 4096, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-	for (i = 0; i < t->n; i++)
+	for (i = 0; i < n; i++)
 	{
-		int64		parent = icd_parent_key(t->entries[i].key);
+		int64		parent = icd_parent_key(entries[i].key);
 
-		if (parent >= 0 && (t->entries[i].a & ICD_BILLABLE) && !(t->entries[i].a & ICD_UNSPECIFIED))
+		if (parent >= 0 && (entries[i].a & ICD_BILLABLE) && !(entries[i].a & ICD_UNSPECIFIED))
 			hash_search(parents, &parent, HASH_ENTER, &found);
 	}
-	for (i = 0; i < t->n; i++)
+	for (i = 0; i < n; i++)
 	{
-		int64		parent = icd_parent_key(t->entries[i].key);
+		int64		parent = icd_parent_key(entries[i].key);
 
-		if ((t->entries[i].a & ICD_UNSPECIFIED) && parent >= 0 &&
+		if ((entries[i].a & ICD_UNSPECIFIED) && parent >= 0 &&
 			hash_search(parents, &parent, HASH_FIND, &found) != NULL)
-			t->entries[i].a |= ICD_HAS_SPECIFIED_SIBLING;
+			entries[i].a |= ICD_HAS_SPECIFIED_SIBLING;
 	}
 	hash_destroy(parents);
 }
 
 #define FETCH_BATCH 10000
 
+/*
+ * Read the table's rows into entries (in the SPI procedure context, gone at
+ * SPI_finish), sort them and place them in the table's hash table.
+ */
 static void
 load_ref_table(RefTableId id)
 {
 	RefTable   *t = &ref_tables[id];
 	Portal		portal;
+	RefEntry   *entries;
+	int			n = 0;
 	int			max = 1024;
 	int			i;
 
 	if (id == REF_AUTH_REQUIREMENTS)
 		refdata_payer_count();	/* payer positions first */
 	begin_load(&t->t);
-	t->n = 0;
-	t->entries = MemoryContextAllocHuge(t->t.cxt, max * sizeof(RefEntry));
+	entries = MemoryContextAllocHuge(CurrentMemoryContext, max * sizeof(RefEntry));
 	portal = SPI_cursor_open_with_args(NULL, t->t.query, 0, NULL, NULL, NULL, true, 0);
 	for (;;)
 	{
@@ -521,28 +504,28 @@ load_ref_table(RefTableId id)
 			break;
 		for (row = 0; row < SPI_processed; row++)
 		{
-			if (t->n == max)
+			if (n == max)
 			{
 				max *= 2;
-				t->entries = repalloc_huge(t->entries, max * sizeof(RefEntry));
+				entries = repalloc_huge(entries, max * sizeof(RefEntry));
 			}
-			if (entry_from_row(id, SPI_tuptable->vals[row], SPI_tuptable->tupdesc, &t->entries[t->n]))
-				t->n++;
+			if (entry_from_row(id, SPI_tuptable->vals[row], SPI_tuptable->tupdesc, &entries[n]))
+				n++;
 		}
 		SPI_freetuptable(SPI_tuptable);
 	}
 	SPI_cursor_close(portal);
-	qsort(t->entries, t->n, sizeof(RefEntry), compare_entries);
+	qsort(entries, n, sizeof(RefEntry), compare_entries);
 	t->first_date = REF_NO_END;
 	t->last_date = DATEVAL_NOBEGIN;
-	for (i = 0; i < t->n; i++)
+	for (i = 0; i < n; i++)
 	{
-		t->first_date = Min(t->first_date, t->entries[i].from);
-		t->last_date = Max(t->last_date, t->entries[i].to);
+		t->first_date = Min(t->first_date, entries[i].from);
+		t->last_date = Max(t->last_date, entries[i].to);
 	}
 	if (id == REF_ICD10CM)
-		mark_specified_siblings(t);
-	build_hash_index(t);
+		mark_specified_siblings(entries, n);
+	build_hash_table(t, entries, n);
 	end_load(&t->t);
 }
 
@@ -555,8 +538,9 @@ ref_table(RefTableId id)
 }
 
 /*
- * Ask the CPU to start fetching what a lookup of key will read, so that the
- * lookups a claim needs overlap instead of waiting on memory one by one.
+ * Ask the CPU to start fetching what a lookup of key will read (its slot,
+ * and the Bloom filter's block when the table has one), so that the lookups
+ * a claim needs overlap instead of waiting on memory one by one.
  */
 void
 refdata_prefetch(RefTableId table, int64 key)
@@ -570,8 +554,7 @@ refdata_prefetch(RefTableId table, int64 key)
 #if defined(__GNUC__) || defined(__clang__)
 	if (t->bloom != NULL)
 		__builtin_prefetch(bloom_block(t, h));
-	else
-		__builtin_prefetch(&t->slots[h & t->mask]);
+	__builtin_prefetch(&t->slots[h & t->mask]);
 #endif
 }
 
@@ -596,36 +579,31 @@ refdata_has_rows(RefTableId table)
 	return ref_table(table)->n > 0;
 }
 
-const RefEntry *
-refdata_find(RefTableId table, int64 key, DateADT date)
+void
+refdata_lookup(RefTableId table, int64 key, RefCursor *cur)
 {
 	RefTable   *t = ref_table(table);
-	int			i = first_entry(t, key);
+	uint64		h = key_hash(key);
 
-	for (; i >= 0 && i < t->n && t->entries[i].key == key; i++)
-	{
-		if (date == DATEVAL_NOBEGIN || ref_valid_on(&t->entries[i], date))
-			return &t->entries[i];
-	}
-	return NULL;
+	cur->key = key;
+	cur->slots = t->slots;
+	cur->mask = t->mask;
+	cur->pos = h & t->mask;
+	if (t->n == 0 || (t->bloom != NULL && !bloom_may_contain(t, h)))
+		cur->slots = NULL;		/* not in the table */
 }
 
 const RefEntry *
-refdata_find_all(RefTableId table, int64 key, int *n)
+refdata_find(RefTableId table, int64 key, DateADT date)
 {
-	RefTable   *t = ref_table(table);
-	int			first = first_entry(t, key);
-	int			i = first;
+	RefCursor	cur;
+	const RefEntry *e;
 
-	if (first < 0)
-	{
-		*n = 0;
-		return NULL;
-	}
-	while (i < t->n && t->entries[i].key == key)
-		i++;
-	*n = i - first;
-	return &t->entries[first];
+	refdata_lookup(table, key, &cur);
+	while ((e = refdata_next(&cur)) != NULL)
+		if (date == DATEVAL_NOBEGIN || ref_valid_on(e, date))
+			return e;
+	return NULL;
 }
 
 /* ----- payers, authorizations, settings ----- */

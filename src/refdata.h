@@ -135,8 +135,41 @@ extern bool refdata_covers(RefTableId table, DateADT date, DateADT *first, DateA
 /* The entry of key valid on date (or, when date is DATEVAL_NOBEGIN, any entry of key). */
 extern const RefEntry *refdata_find(RefTableId table, int64 key, DateADT date);
 
-/* All the entries of key: *n of them from the returned pointer. */
-extern const RefEntry *refdata_find_all(RefTableId table, int64 key, int *n);
+/*
+ * All the entries of a key, in valid_from order:
+ *     refdata_lookup(table, key, &cur); while ((e = refdata_next(&cur)) != NULL) ...
+ */
+#define REF_EMPTY_KEY PG_INT64_MIN	/* a free slot (no stored key is negative but -1) */
+
+typedef struct RefCursor
+{
+	const RefEntry *slots;		/* NULL once there are no more */
+	uint32		mask;
+	uint32		pos;
+	int64		key;
+} RefCursor;
+
+extern void refdata_lookup(RefTableId table, int64 key, RefCursor *cur);
+
+/* The key's next entry, or NULL: its probe sequence ends at a free slot. */
+static inline const RefEntry *
+refdata_next(RefCursor *cur)
+{
+	while (cur->slots != NULL)
+	{
+		const RefEntry *e = &cur->slots[cur->pos];
+
+		if (e->key == REF_EMPTY_KEY)
+			cur->slots = NULL;
+		else
+		{
+			cur->pos = (cur->pos + 1) & cur->mask;
+			if (e->key == cur->key)
+				return e;
+		}
+	}
+	return NULL;
+}
 
 static inline bool
 ref_valid_on(const RefEntry *e, DateADT date)

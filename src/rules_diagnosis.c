@@ -36,14 +36,14 @@ age_on(DateADT birth, DateADT on)
 static int32
 mce_flags(int64 code, DateADT date)
 {
-	int			n;
-	const RefEntry *e = refdata_find_all(REF_MCE, code, &n);
+	RefCursor	cur;
+	const RefEntry *e;
 	int32		flags = 0;
-	int			i;
 
-	for (i = 0; i < n; i++)
-		if (ref_valid_on(&e[i], date))
-			flags |= e[i].a;
+	refdata_lookup(REF_MCE, code, &cur);
+	while ((e = refdata_next(&cur)) != NULL)
+		if (ref_valid_on(e, date))
+			flags |= e->a;
 	return flags;
 }
 

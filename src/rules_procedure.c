@@ -231,13 +231,13 @@ check_place_of_service(RuleContext *ctx, const ClaimLine *line, bool pos_loaded)
 static const RefEntry *
 mue_for(const RuleContext *ctx, int64 code, DateADT date)
 {
-	int			n;
-	const RefEntry *e = refdata_find_all(REF_MUE, code, &n);
-	int			i;
+	RefCursor	cur;
+	const RefEntry *e;
 
-	for (i = 0; i < n; i++)
-		if ((e[i].b >> 4) == ctx->setting && ref_valid_on(&e[i], date))
-			return &e[i];
+	refdata_lookup(REF_MUE, code, &cur);
+	while ((e = refdata_next(&cur)) != NULL)
+		if ((e->b >> 4) == ctx->setting && ref_valid_on(e, date))
+			return e;
 	return NULL;
 }
 
@@ -334,20 +334,20 @@ report_ncci_edit(RuleContext *ctx, const RefEntry *edit, const DatedLine *col1, 
 static void
 check_ncci_pair(RuleContext *ctx, const DatedLine *a, const DatedLine *b)
 {
-	int			n;
-	const RefEntry *e = refdata_find_all(REF_NCCI, ncci_key(a->code, b->code), &n);
+	RefCursor	cur;
+	const RefEntry *e;
 	const DatedLine *lower = a->code < b->code ? a : b;
 	const DatedLine *higher = a->code < b->code ? b : a;
-	int			i;
 
-	for (i = 0; i < n; i++)
+	refdata_lookup(REF_NCCI, ncci_key(a->code, b->code), &cur);
+	while ((e = refdata_next(&cur)) != NULL)
 	{
-		if ((e[i].b & SETTING_MASK) != ctx->setting || !ref_valid_on(&e[i], a->date) || e[i].a == 9)
+		if ((e->b & SETTING_MASK) != ctx->setting || !ref_valid_on(e, a->date) || e->a == 9)
 			continue;
-		if (e[i].b & NCCI_COLUMN1_HIGHER)
-			report_ncci_edit(ctx, &e[i], higher, lower);
+		if (e->b & NCCI_COLUMN1_HIGHER)
+			report_ncci_edit(ctx, e, higher, lower);
 		else
-			report_ncci_edit(ctx, &e[i], lower, higher);
+			report_ncci_edit(ctx, e, lower, higher);
 	}
 }
 
