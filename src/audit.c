@@ -103,9 +103,9 @@ is_unlisted(const RuleParams *p, int64 code)
 
 /*
  * Professional claims are professional; an institutional claim is inpatient
- * when its type of bill says so (the classification digit after the facility
- * type: 1 inpatient Part A, 2 inpatient Part B) or, without a type of bill,
- * when its place of service is 21 (inpatient hospital); else outpatient.
+ * when its type of bill says so (claim_is_inpatient()) or, without a type of
+ * bill, when its place of service is 21 (inpatient hospital); else
+ * outpatient.
  */
 static AuditSetting
 audit_setting(const RuleContext *ctx)
@@ -116,17 +116,7 @@ audit_setting(const RuleContext *ctx)
 	if (!ctx->institutional)
 		return AUDIT_PROFESSIONAL;
 	if (tob->state == VALUE_OK)
-	{
-		const char *s = tob->raw.s;
-		int			len = tob->raw.len;
-
-		if (len == 4 && s[0] == '0')
-		{
-			s++;
-			len--;
-		}
-		return len >= 2 && (s[1] == '1' || s[1] == '2') ? AUDIT_INPATIENT : AUDIT_OUTPATIENT;
-	}
+		return claim_is_inpatient(ctx->claim) ? AUDIT_INPATIENT : AUDIT_OUTPATIENT;
 	if (pos->state == VALUE_OK && pos->raw.len == 2 && strncmp(pos->raw.s, "21", 2) == 0)
 		return AUDIT_INPATIENT;
 	return AUDIT_OUTPATIENT;

@@ -17,15 +17,17 @@
 #include "claim.h"
 #include "code_type.h"
 
-#define FIELD_SPEC(id, name, kind) {name, sizeof(name) - 1, kind},
+#define FIELD_SPEC(id, name, kind, label, x12p, x12i, req) {name, sizeof(name) - 1, kind, label, x12p, x12i, req},
 const FieldSpec claim_field_specs[CLAIM_FIELD_COUNT] = {CLAIM_FIELDS(FIELD_SPEC)};
 const FieldSpec line_field_specs[LINE_FIELD_COUNT] = {LINE_FIELDS(FIELD_SPEC)};
 #undef FIELD_SPEC
 
+StaticAssertDecl(CLAIM_FIELD_COUNT <= 64 && LINE_FIELD_COUNT <= 64, "the field masks are 64 bits");
+
 static bool numeric_to_double(Numeric n, double *out);
 
-uint32		claim_fields_read = ~(uint32) 0;
-uint32		line_fields_read = ~(uint32) 0;
+uint64		claim_fields_read = ~(uint64) 0;
+uint64		line_fields_read = ~(uint64) 0;
 
 /* At most this many input problems are kept per claim; a flood of them is cut short. */
 #define MAX_INPUT_PROBLEMS 100
@@ -65,7 +67,7 @@ claim_str_eq(ClaimStr s, const char *literal)
  * The field with this name, or -1.  One comparison per field, each of a
  * constant length the compiler turns into a word compare.
  */
-#define MATCH_FIELD(id, fname, kind) \
+#define MATCH_FIELD(id, fname, kind, label, x12p, x12i, req) \
 	if (len == sizeof(fname) - 1 && memcmp(name, fname, sizeof(fname) - 1) == 0) \
 		return id;
 
@@ -749,7 +751,7 @@ read_field(Claim *claim, FieldValue *fv, const FieldSpec *spec, int line_no, con
 void
 claim_set_field(Claim *claim, ClaimFieldId id, const RawValue *raw)
 {
-	if (!(claim_fields_read & (UINT32_C(1) << id)))
+	if (!(claim_fields_read & FIELD_BIT(id)))
 		return;					/* no rule that is on reads it */
 	read_field(claim, &claim->f[id], &claim_field_specs[id], 0, raw);
 }
@@ -757,7 +759,7 @@ claim_set_field(Claim *claim, ClaimFieldId id, const RawValue *raw)
 void
 claim_set_line_field(Claim *claim, ClaimLine *line, LineFieldId id, const RawValue *raw)
 {
-	if (!(line_fields_read & (UINT32_C(1) << id)))
+	if (!(line_fields_read & FIELD_BIT(id)))
 		return;
 	read_field(claim, &line->f[id], &line_field_specs[id], line->line_no, raw);
 	/* issues on line 0 would read as header issues: a line keeps its position then */

@@ -39,45 +39,87 @@ typedef enum FieldKind
 	FK_LINES					/* the service lines */
 } FieldKind;
 
-/* Header fields: enum name, field name, kind. */
+/*
+ * When the 837 requires a field: the implementation guides (837P
+ * 005010X222A1, 837I 005010X223A2) mark every element required or
+ * situational; the completeness rule (CLAIM_INCOMPLETE) reports a required
+ * field that is absent or empty.  A situational field is read when present
+ * and switches off the rules that need it when not.
+ */
+typedef enum Requirement
+{
+	REQ_SITUATIONAL,
+	REQ_ALWAYS,
+	REQ_PROFESSIONAL,
+	REQ_INSTITUTIONAL,
+	REQ_INPATIENT,				/* institutional claims whose type of bill is an inpatient stay */
+	REQ_ADMITTED,				/* inpatient stays, home health (32x, 33x) and hospice (81x, 82x) */
+	REQ_PATIENT_VISIT,			/* institutional claims but non-patient specimens (14x) */
+	REQ_NOT_SELF				/* when the patient is not the subscriber (relationship other than 18) */
+} Requirement;
+
+/*
+ * The claim contract, in one place: X(enum name, field name, kind, what it
+ * is, 837P element, 837I element, requirement).  The elements are those the
+ * claim's value goes to (or comes from) in the 837; "-" where the
+ * transaction has none.  README.md's contract table documents the same.
+ */
 #define CLAIM_FIELDS(X) \
-	X(CF_CLAIM_ID, "claim_id", FK_TEXT) \
-	X(CF_CLAIM_TYPE, "claim_type", FK_TEXT) \
-	X(CF_PAYER_ID, "payer_id", FK_TEXT) \
-	X(CF_MEMBER_ID, "member_id", FK_TEXT) \
-	X(CF_PATIENT_BIRTH_DATE, "patient_birth_date", FK_DATE) \
-	X(CF_PATIENT_SEX, "patient_sex", FK_TEXT) \
-	X(CF_BILLING_NPI, "billing_npi", FK_NPI) \
-	X(CF_RENDERING_NPI, "rendering_npi", FK_NPI) \
-	X(CF_REFERRING_NPI, "referring_npi", FK_NPI) \
-	X(CF_PLACE_OF_SERVICE, "place_of_service", FK_TEXT) \
-	X(CF_FREQUENCY_CODE, "frequency_code", FK_TEXT) \
-	X(CF_TYPE_OF_BILL, "type_of_bill", FK_TEXT) \
-	X(CF_ORIGINAL_CLAIM_ID, "original_claim_id", FK_TEXT) \
-	X(CF_PRIOR_AUTH, "prior_auth", FK_TEXT) \
-	X(CF_SERVICE_FROM, "service_from", FK_DATE) \
-	X(CF_SERVICE_TO, "service_to", FK_DATE) \
-	X(CF_SUBMITTED_ON, "submitted_on", FK_DATE) \
-	X(CF_TOTAL_CHARGE, "total_charge", FK_NUMBER) \
-	X(CF_EXPECTED_AMOUNT, "expected_amount", FK_NUMBER) \
-	X(CF_DIAGNOSES, "diagnoses", FK_ICD_LIST) \
-	X(CF_LINES, "lines", FK_LINES)
+	X(CF_CLAIM_ID, "claim_id", FK_TEXT, "patient control number", "2300 CLM01", "2300 CLM01", REQ_ALWAYS) \
+	X(CF_CLAIM_TYPE, "claim_type", FK_TEXT, "claim type", "837P", "837I", REQ_ALWAYS) \
+	X(CF_PAYER_ID, "payer_id", FK_TEXT, "payer id", "2010BB NM109", "2010BB NM109", REQ_ALWAYS) \
+	X(CF_MEMBER_ID, "member_id", FK_TEXT, "subscriber member id", "2010BA NM109", "2010BA NM109", REQ_ALWAYS) \
+	X(CF_SUBSCRIBER_LAST_NAME, "subscriber_last_name", FK_TEXT, "subscriber last name", "2010BA NM103", "2010BA NM103", REQ_ALWAYS) \
+	X(CF_SUBSCRIBER_FIRST_NAME, "subscriber_first_name", FK_TEXT, "subscriber first name", "2010BA NM104", "2010BA NM104", REQ_SITUATIONAL) \
+	X(CF_PATIENT_RELATIONSHIP, "patient_relationship", FK_TEXT, "patient relationship to the subscriber", "2000B SBR02 or 2000C PAT01", "2000B SBR02 or 2000C PAT01", REQ_ALWAYS) \
+	X(CF_PATIENT_LAST_NAME, "patient_last_name", FK_TEXT, "patient last name", "2010CA NM103", "2010CA NM103", REQ_NOT_SELF) \
+	X(CF_PATIENT_FIRST_NAME, "patient_first_name", FK_TEXT, "patient first name", "2010CA NM104", "2010CA NM104", REQ_SITUATIONAL) \
+	X(CF_PATIENT_BIRTH_DATE, "patient_birth_date", FK_DATE, "patient birth date", "2010BA or 2010CA DMG02", "2010BA or 2010CA DMG02", REQ_ALWAYS) \
+	X(CF_PATIENT_SEX, "patient_sex", FK_TEXT, "patient sex", "2010BA or 2010CA DMG03", "2010BA or 2010CA DMG03", REQ_ALWAYS) \
+	X(CF_BILLING_NPI, "billing_npi", FK_NPI, "billing provider NPI", "2010AA NM109", "2010AA NM109", REQ_ALWAYS) \
+	X(CF_BILLING_TAX_ID, "billing_tax_id", FK_TEXT, "billing provider tax id", "2010AA REF*EI or REF*SY", "2010AA REF*EI or REF*SY", REQ_ALWAYS) \
+	X(CF_BILLING_TAXONOMY, "billing_taxonomy", FK_TEXT, "billing provider taxonomy code", "2000A PRV*BI*PXC", "2000A PRV*BI*PXC", REQ_SITUATIONAL) \
+	X(CF_BILLING_ADDRESS, "billing_address", FK_TEXT, "billing provider street address", "2010AA N301", "2010AA N301", REQ_ALWAYS) \
+	X(CF_BILLING_CITY, "billing_city", FK_TEXT, "billing provider city", "2010AA N401", "2010AA N401", REQ_ALWAYS) \
+	X(CF_BILLING_STATE, "billing_state", FK_TEXT, "billing provider state", "2010AA N402", "2010AA N402", REQ_ALWAYS) \
+	X(CF_BILLING_ZIP, "billing_zip", FK_TEXT, "billing provider ZIP code", "2010AA N403", "2010AA N403", REQ_ALWAYS) \
+	X(CF_RENDERING_NPI, "rendering_npi", FK_NPI, "rendering provider NPI", "2310B NM109", "2310D NM109", REQ_SITUATIONAL) \
+	X(CF_REFERRING_NPI, "referring_npi", FK_NPI, "referring provider NPI", "2310A NM109", "2310F NM109", REQ_SITUATIONAL) \
+	X(CF_ATTENDING_NPI, "attending_npi", FK_NPI, "attending provider NPI", "-", "2310A NM109", REQ_INSTITUTIONAL) \
+	X(CF_PLACE_OF_SERVICE, "place_of_service", FK_TEXT, "place of service", "2300 CLM05-1", "-", REQ_PROFESSIONAL) \
+	X(CF_FREQUENCY_CODE, "frequency_code", FK_TEXT, "claim frequency code", "2300 CLM05-3", "2300 CLM05-3", REQ_PROFESSIONAL) \
+	X(CF_TYPE_OF_BILL, "type_of_bill", FK_TEXT, "type of bill", "-", "2300 CLM05-1 and CLM05-3", REQ_INSTITUTIONAL) \
+	X(CF_ORIGINAL_CLAIM_ID, "original_claim_id", FK_TEXT, "payer claim control number of the original", "2300 REF*F8", "2300 REF*F8", REQ_SITUATIONAL) \
+	X(CF_PRIOR_AUTH, "prior_auth", FK_TEXT, "prior authorization number", "2300 REF*G1", "2300 REF*G1", REQ_SITUATIONAL) \
+	X(CF_ADMISSION_DATE, "admission_date", FK_DATE, "admission date", "-", "2300 DTP*435", REQ_ADMITTED) \
+	X(CF_ADMISSION_TYPE, "admission_type", FK_TEXT, "admission type code", "-", "2300 CL101", REQ_INPATIENT) \
+	X(CF_ADMISSION_SOURCE, "admission_source", FK_TEXT, "point of origin code", "-", "2300 CL102", REQ_PATIENT_VISIT) \
+	X(CF_DISCHARGE_STATUS, "discharge_status", FK_TEXT, "patient discharge status code", "-", "2300 CL103", REQ_INSTITUTIONAL) \
+	X(CF_SERVICE_FROM, "service_from", FK_DATE, "service from date", "2400 DTP*472 (on the lines)", "2300 DTP*434", REQ_INSTITUTIONAL) \
+	X(CF_SERVICE_TO, "service_to", FK_DATE, "service to date", "2400 DTP*472 (on the lines)", "2300 DTP*434", REQ_INSTITUTIONAL) \
+	X(CF_SUBMITTED_ON, "submitted_on", FK_DATE, "date submitted", "BHT04", "BHT04", REQ_SITUATIONAL) \
+	X(CF_TOTAL_CHARGE, "total_charge", FK_NUMBER, "total claim charge", "2300 CLM02", "2300 CLM02", REQ_ALWAYS) \
+	X(CF_EXPECTED_AMOUNT, "expected_amount", FK_NUMBER, "expected payment", "-", "-", REQ_SITUATIONAL) \
+	X(CF_DIAGNOSES, "diagnoses", FK_ICD_LIST, "diagnosis codes", "2300 HI*ABK", "2300 HI*ABK", REQ_ALWAYS) \
+	X(CF_ICD10PCS_PROCEDURES, "icd10pcs_procedures", FK_TEXT_LIST, "ICD-10-PCS procedure codes", "-", "2300 HI*BBR, HI*BBQ", REQ_SITUATIONAL) \
+	X(CF_LINES, "lines", FK_LINES, "service lines", "2400 LX", "2400 LX", REQ_ALWAYS)
 
-/* Line fields. */
+/* Line fields: the same columns (a line's service date may be the claim's service_from). */
 #define LINE_FIELDS(X) \
-	X(LF_LINE_NO, "line_no", FK_INT) \
-	X(LF_PROCEDURE, "procedure", FK_HCPCS) \
-	X(LF_MODIFIERS, "modifiers", FK_TEXT_LIST) \
-	X(LF_UNITS, "units", FK_NUMBER) \
-	X(LF_CHARGE, "charge", FK_NUMBER) \
-	X(LF_SERVICE_DATE, "service_date", FK_DATE) \
-	X(LF_DX_POINTERS, "dx_pointers", FK_INT_LIST) \
-	X(LF_NDC, "ndc", FK_NDC) \
-	X(LF_NDC_UNITS, "ndc_units", FK_NUMBER) \
-	X(LF_RENDERING_NPI, "rendering_npi", FK_NPI) \
-	X(LF_PLACE_OF_SERVICE, "place_of_service", FK_TEXT)
+	X(LF_LINE_NO, "line_no", FK_INT, "line number", "2400 LX01", "2400 LX01", REQ_SITUATIONAL) \
+	X(LF_REVENUE_CODE, "revenue_code", FK_TEXT, "revenue code", "-", "2400 SV201", REQ_INSTITUTIONAL) \
+	X(LF_PROCEDURE, "procedure", FK_HCPCS, "procedure code", "2400 SV101-2", "2400 SV202-2", REQ_PROFESSIONAL) \
+	X(LF_MODIFIERS, "modifiers", FK_TEXT_LIST, "procedure modifiers", "2400 SV101-3 to -6", "2400 SV202-3 to -6", REQ_SITUATIONAL) \
+	X(LF_UNITS, "units", FK_NUMBER, "units", "2400 SV104", "2400 SV205", REQ_ALWAYS) \
+	X(LF_CHARGE, "charge", FK_NUMBER, "charge", "2400 SV102", "2400 SV203", REQ_ALWAYS) \
+	X(LF_SERVICE_DATE, "service_date", FK_DATE, "service date", "2400 DTP*472", "2400 DTP*472", REQ_PROFESSIONAL) \
+	X(LF_DX_POINTERS, "dx_pointers", FK_INT_LIST, "diagnosis pointers", "2400 SV107", "-", REQ_PROFESSIONAL) \
+	X(LF_NDC, "ndc", FK_NDC, "national drug code", "2410 LIN*N4", "2410 LIN*N4", REQ_SITUATIONAL) \
+	X(LF_NDC_UNITS, "ndc_units", FK_NUMBER, "drug units", "2410 CTP04", "2410 CTP04", REQ_SITUATIONAL) \
+	X(LF_RENDERING_NPI, "rendering_npi", FK_NPI, "rendering provider NPI", "2420A NM109", "2420C NM109", REQ_SITUATIONAL) \
+	X(LF_PLACE_OF_SERVICE, "place_of_service", FK_TEXT, "place of service", "2400 SV105", "-", REQ_SITUATIONAL)
 
-#define FIELD_ENUM(id, name, kind) id,
+#define FIELD_ENUM(id, name, kind, label, x12p, x12i, req) id,
 typedef enum ClaimFieldId
 {
 	CLAIM_FIELDS(FIELD_ENUM)
@@ -95,6 +137,10 @@ typedef struct FieldSpec
 	const char *name;
 	int			len;
 	FieldKind	kind;
+	const char *label;			/* what it is, for messages */
+	const char *x12_professional;	/* its element in the 837P, "-" for none */
+	const char *x12_institutional;	/* in the 837I */
+	Requirement requirement;
 } FieldSpec;
 
 extern const FieldSpec claim_field_specs[CLAIM_FIELD_COUNT];
@@ -220,8 +266,10 @@ typedef struct RawValue
  * The fields the readers read, as bit masks by field id: all of them unless
  * the rules that are on need fewer (rules_prepare_reading() sets these).
  */
-extern uint32 claim_fields_read;
-extern uint32 line_fields_read;
+extern uint64 claim_fields_read;
+extern uint64 line_fields_read;
+
+#define FIELD_BIT(id) (UINT64_C(1) << (id))
 
 /* claim.c: the model. */
 extern Claim *claim_new(ClaimSource source);

@@ -124,4 +124,20 @@ extern const CodeType icd10cm_type;
 extern const CodeType hcpcs_type;
 extern const CodeType ndc_type;
 
+/* The code families of hcpcs (hcpcs.c): a code set may hold some and not others. */
+typedef enum HcpcsFamily
+{
+	HCPCS_LEVEL_II,
+	CPT_CATEGORY_I,
+	CPT_CATEGORY_II,
+	CPT_CATEGORY_III,
+	CPT_PLA,
+	CPT_MAAA,
+	HCPCS_FAMILY_COUNT
+} HcpcsFamily;
+
+extern HcpcsFamily hcpcs_family(int64 code);
+extern const char *const hcpcs_family_names[HCPCS_FAMILY_COUNT];	/* "hcpcs_level_ii", ... */
+extern const char *const hcpcs_family_labels[HCPCS_FAMILY_COUNT];	/* "HCPCS Level II", ... */
+
 #endif							/* CLEANCLAIM_CODE_TYPE_H */

@@ -100,26 +100,41 @@ const CodeType hcpcs_type = {
 
 CODE_TYPE_SQL_FUNCTIONS(hcpcs, hcpcs_type)
 
+const char *const hcpcs_family_names[HCPCS_FAMILY_COUNT] = {
+	"hcpcs_level_ii", "cpt_category_i", "cpt_category_ii", "cpt_category_iii", "cpt_pla", "cpt_maaa"
+};
+const char *const hcpcs_family_labels[HCPCS_FAMILY_COUNT] = {
+	"HCPCS Level II", "CPT Category I", "CPT Category II", "CPT Category III", "CPT PLA", "CPT MAAA"
+};
+
+/* Which code set a code belongs to: a Level II code starts with a letter, CPT by its last character. */
+HcpcsFamily
+hcpcs_family(int64 code)
+{
+	char		chars[HCPCS_LEN];
+
+	code_unpack_chars(code, HCPCS_LEN, chars);
+	if (!code_is_digit(chars[0]))
+		return HCPCS_LEVEL_II;
+	switch (chars[4])
+	{
+		case 'F':
+			return CPT_CATEGORY_II;
+		case 'T':
+			return CPT_CATEGORY_III;
+		case 'U':
+			return CPT_PLA;
+		case 'M':
+			return CPT_MAAA;
+		default:
+			return CPT_CATEGORY_I;	/* 5 digits, or a vaccine code ending in A */
+	}
+}
+
 /* hcpcs_kind(hcpcs) -> text: which code set the code belongs to. */
 PG_FUNCTION_INFO_V1(hcpcs_kind);
 Datum
 hcpcs_kind(PG_FUNCTION_ARGS)
 {
-	char		chars[HCPCS_LEN];
-	const char *kind;
-
-	code_unpack_chars(PG_GETARG_INT64(0), HCPCS_LEN, chars);
-	if (!code_is_digit(chars[0]))
-		kind = "hcpcs_level_ii";
-	else if (chars[4] == 'F')
-		kind = "cpt_category_ii";
-	else if (chars[4] == 'T')
-		kind = "cpt_category_iii";
-	else if (chars[4] == 'U')
-		kind = "cpt_pla";
-	else if (chars[4] == 'M')
-		kind = "cpt_maaa";
-	else
-		kind = "cpt_category_i";
-	PG_RETURN_TEXT_P(cstring_to_text(kind));
+	PG_RETURN_TEXT_P(cstring_to_text(hcpcs_family_names[hcpcs_family(PG_GETARG_INT64(0))]));
 }

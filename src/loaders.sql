@@ -243,20 +243,42 @@ $$;
 COMMENT ON FUNCTION loader_check_setting(text, text, text[]) IS 'internal: raises 22023 when the setting is not one of those allowed';
 
 CREATE FUNCTION loader_record_release(dataset_name text, release_name text, source_format text,
-									  release_from date, release_to date, loaded bigint, skipped jsonb)
+									  release_from date, release_to date, loaded bigint, skipped jsonb,
+									  release_covers_to date DEFAULT NULL)
 RETURNS load_summary
 LANGUAGE sql VOLATILE PARALLEL UNSAFE
 AS $$
-	INSERT INTO releases AS r (dataset, release, source, valid_from, valid_to, rows_loaded)
-	VALUES (dataset_name, release_name, source_format, release_from, release_to, loaded)
+	-- a release loaded again keeps its current mark
+	INSERT INTO releases AS r (dataset, release, source, valid_from, valid_to, covers_to, rows_loaded)
+	VALUES (dataset_name, release_name, source_format, release_from, release_to, release_covers_to, loaded)
 	ON CONFLICT ON CONSTRAINT releases_pkey DO UPDATE
 		SET source = excluded.source, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
-			rows_loaded = excluded.rows_loaded, loaded_at = now(), loaded_by = current_user;
+			covers_to = excluded.covers_to, rows_loaded = excluded.rows_loaded, loaded_at = now(),
+			loaded_by = current_user;
 	SELECT dataset_name, release_name, loaded,
 		   (SELECT coalesce(sum(value::bigint), 0)::bigint FROM jsonb_each_text(skipped)),
 		   skipped;
 $$;
-COMMENT ON FUNCTION loader_record_release(text, text, text, date, date, bigint, jsonb) IS 'internal: upserts the row of a release in releases and returns the summary of its load';
+COMMENT ON FUNCTION loader_record_release(text, text, text, date, date, bigint, jsonb, date) IS 'internal: upserts the row of a release in releases (the current mark of a release loaded again is kept) and returns the summary of its load';
+
+-- The period a code-set release speaks for when the loader is not told:
+-- ICD-10-CM releases run to the end of the federal fiscal year (30
+-- September), HCPCS releases to the end of their quarter.
+CREATE FUNCTION loader_fiscal_year_end(d date)
+RETURNS date
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+	SELECT make_date(extract(year FROM d)::int + CASE WHEN extract(month FROM d) >= 10 THEN 1 ELSE 0 END, 9, 30)
+$$;
+COMMENT ON FUNCTION loader_fiscal_year_end(date) IS 'internal: the 30 September that ends the federal fiscal year of a date';
+
+CREATE FUNCTION loader_quarter_end(d date)
+RETURNS date
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+	SELECT (date_trunc('quarter', d) + interval '3 months - 1 day')::date
+$$;
+COMMENT ON FUNCTION loader_quarter_end(date) IS 'internal: the last day of the calendar quarter of a date';
 
 CREATE FUNCTION loader_release_conflict(dataset text, release text, detail text)
 RETURNS void
@@ -368,11 +390,12 @@ DECLARE
 	setting constant text := nullif(split_part(dataset, '/', 2), '');
 	deleted bigint;
 BEGIN
-	IF dataset IS NULL OR NOT dataset = ANY ('{icd10cm_codes,hcpcs_codes,modifiers,place_of_service,mce_edits,'
-											 'ncci_ptp/practitioner,ncci_ptp/hospital,mue/practitioner,mue/hospital,mue/dme}') THEN
+	IF dataset IS NULL OR NOT dataset = ANY ('{icd10cm_codes,hcpcs_codes,modifiers,place_of_service,type_of_bill_codes,'
+											 'revenue_codes,mce_edits,ncci_ptp/practitioner,ncci_ptp/hospital,mue/practitioner,'
+											 'mue/hospital,mue/dme}') THEN
 		RAISE EXCEPTION 'could not delete a release: % is not a dataset of the loaders', coalesce(quote_literal(dataset), 'NULL')
 			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'The datasets are icd10cm_codes, hcpcs_codes, modifiers, place_of_service, mce_edits, ncci_ptp/practitioner, ncci_ptp/hospital, mue/practitioner, mue/hospital and mue/dme.';
+				  HINT = 'The datasets are icd10cm_codes, hcpcs_codes, modifiers, place_of_service, type_of_bill_codes, revenue_codes, mce_edits, ncci_ptp/practitioner, ncci_ptp/hospital, mue/practitioner, mue/hospital and mue/dme.';
 	END IF;
 	IF release IS NULL THEN
 		RAISE EXCEPTION 'could not delete a release of %: the release is null', dataset
@@ -389,7 +412,7 @@ BEGIN
 	RETURN deleted;
 END
 $$;
-COMMENT ON FUNCTION delete_release(text, text) IS 'deletes the rows of one release of a dataset loaded by a loader (icd10cm_codes, hcpcs_codes, modifiers, place_of_service, mce_edits, ncci_ptp/<setting>, mue/<setting>) and its row in releases; returns the rows deleted.  Cumulative files (NCCI PTP, ANWEB) repeat the rows of the release before: delete it in the transaction that loads the new one';
+COMMENT ON FUNCTION delete_release(text, text) IS 'deletes the rows of one release of a dataset loaded by a loader (icd10cm_codes, hcpcs_codes, modifiers, place_of_service, type_of_bill_codes, revenue_codes, mce_edits, ncci_ptp/<setting>, mue/<setting>) and its row in releases; returns the rows deleted.  Cumulative files (NCCI PTP, ANWEB) repeat the rows of the release before: delete it in the transaction that loads the new one';
 
 -- ICD-10-CM order file ---------------------------------------------------
 
@@ -533,10 +556,11 @@ BEGIN
 			END);
 	RETURN NEXT loader_record_release(dataset, release,
 									  CASE WHEN csv THEN 'ICD-10-CM order file (CSV)' ELSE 'ICD-10-CM order file' END,
-									  valid_from, valid_to, r.loaded[1], r.skipped);
+									  valid_from, valid_to, r.loaded[1], r.skipped,
+									  coalesce(valid_to, loader_fiscal_year_end(valid_from)));
 END
 $$;
-COMMENT ON FUNCTION load_icd10cm_order(text, text, date, date) IS 'loads an ICD-10-CM order file (CDC/CMS fixed width, or its CSV rendering) as one release of icd10cm_codes, valid from valid_from to valid_to, replacing that release; returns the summary';
+COMMENT ON FUNCTION load_icd10cm_order(text, text, date, date) IS 'loads an ICD-10-CM order file (CDC/CMS fixed width, or its CSV rendering) as one release of icd10cm_codes, valid from valid_from to valid_to, replacing that release; the release covers claims to valid_to (without one, to the end of the fiscal year of valid_from) unless marked current; returns the summary';
 
 
 -- HCPCS Level II: the CMS alpha-numeric (ANWEB) file ---------------------
@@ -635,13 +659,14 @@ AS $$
 $$;
 COMMENT ON FUNCTION parse_hcpcs_anweb(text) IS 'every line of a CMS HCPCS alpha-numeric (ANWEB) file, decoded from cp1252, with the procedure or modifier load_hcpcs_anweb() would load from it (description joined from its continuation records), or why it skips the line, or what is wrong with it; writes nothing';
 
-CREATE FUNCTION load_hcpcs_anweb(content text, release text)
+CREATE FUNCTION load_hcpcs_anweb(content text, release text, covers_to date DEFAULT NULL)
 RETURNS SETOF load_summary
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
 DECLARE
 	r record;
+	newest date;
 BEGIN
 	PERFORM loader_check_arguments('hcpcs_codes', content, release, NULL, NULL, false);
 	r := loader_run('hcpcs_codes', 'parse_hcpcs_anweb', content, release, NULL, NULL, NULL,
@@ -653,12 +678,16 @@ BEGIN
 		conditions => ARRAY['p.record_id = ''3''', 'p.record_id = ''7'''],
 		conflict_dataset => 'hcpcs_codes and modifiers',
 		hint => 'An ANWEB record has 320 characters: the code in positions 1-5 (a modifier right-aligned in 4-5), the sequence number in 6-10, the record id in 11 (3 procedure, 4 its continuation, 7 modifier, 8 its continuation), the long description in 12-91, and the add, action effective and termination dates in 269-276, 277-284 and 285-292 (YYYYMMDD or blank).');
+	-- The file speaks for its quarter: that of the newest date a code of it
+	-- was added (the annual January file: January to March), unless told.
+	SELECT max(h.valid_from) INTO newest FROM hcpcs_codes h WHERE h.release = load_hcpcs_anweb.release;
+	covers_to := coalesce(covers_to, loader_quarter_end(newest));
 	-- the lines skipped (the disclaimer) are reported with the codes
-	RETURN NEXT loader_record_release('hcpcs_codes', release, 'HCPCS ANWEB file', NULL, NULL, r.loaded[1], r.skipped);
-	RETURN NEXT loader_record_release('modifiers', release, 'HCPCS ANWEB file', NULL, NULL, r.loaded[2], '{}');
+	RETURN NEXT loader_record_release('hcpcs_codes', release, 'HCPCS ANWEB file', NULL, NULL, r.loaded[1], r.skipped, covers_to);
+	RETURN NEXT loader_record_release('modifiers', release, 'HCPCS ANWEB file', NULL, NULL, r.loaded[2], '{}', covers_to);
 END
 $$;
-COMMENT ON FUNCTION load_hcpcs_anweb(text, text) IS 'loads a CMS HCPCS alpha-numeric (ANWEB) file, decoded from cp1252, as one release of hcpcs_codes (procedure records) and of modifiers (modifier records), each row valid from its add date to its termination date, replacing that release; returns the two summaries';
+COMMENT ON FUNCTION load_hcpcs_anweb(text, text, date) IS 'loads a CMS HCPCS alpha-numeric (ANWEB) file, decoded from cp1252, as one release of hcpcs_codes (procedure records) and of modifiers (modifier records), each row valid from its add date to its termination date, replacing that release; the release covers claims to covers_to (by default the end of the quarter of the newest add date in the file) unless marked current; returns the two summaries';
 
 
 -- HCPCS and CPT codes: the CSV rendering of OPPS Addendum B --------------
@@ -744,10 +773,11 @@ BEGIN
 		columns => ARRAY['code, description, valid_from, valid_to, release'],
 		select_lists => ARRAY['p.code, p.description, a.valid_from, a.valid_to, a.release'],
 		hint => 'The OPPS Addendum B CSV has the header hcpcs_code,code_level,status_indicator,payment_rate,short_descriptor_level2_only,changed_flag,source, then a code a line with code_level HCPCS_L2 or CPT.');
-	RETURN NEXT loader_record_release(dataset, release, 'OPPS Addendum B (CSV)', valid_from, valid_to, r.loaded[1], r.skipped);
+	RETURN NEXT loader_record_release(dataset, release, 'OPPS Addendum B (CSV)', valid_from, valid_to, r.loaded[1], r.skipped,
+									  coalesce(valid_to, loader_quarter_end(valid_from)));
 END
 $$;
-COMMENT ON FUNCTION load_hcpcs_opps_addendum_b(text, text, date, date) IS 'loads the CSV rendering of CMS OPPS Addendum B (Level II and CPT codes, Level II short descriptors) as one release of hcpcs_codes, valid from valid_from to valid_to, replacing that release; discontinued codes (status D) are skipped; returns the summary';
+COMMENT ON FUNCTION load_hcpcs_opps_addendum_b(text, text, date, date) IS 'loads the CSV rendering of CMS OPPS Addendum B (Level II and CPT codes, Level II short descriptors) as one release of hcpcs_codes, valid from valid_from to valid_to, replacing that release; discontinued codes (status D) are skipped; the release covers claims to valid_to (without one, to the end of the quarter of valid_from) unless marked current; returns the summary';
 
 
 -- NCCI procedure-to-procedure edits ---------------------------------------
@@ -1137,3 +1167,129 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION load_place_of_service(text, text, date) IS 'loads the CMS place-of-service list as CSV (code,display) as one release of place_of_service valid from valid_from, name and description split from the display, replacing that release; unassigned and non-two-digit codes are skipped; returns the summary';
+
+
+-- Types of bill and revenue codes: code,display lists as CSV ---------------
+-- (the CMS lists of ../shared/data/code_sets: CLM-BILL-FREQ-CD and
+-- CLM-REV-CNTR-CD of the Blue Button code systems), without dates.
+
+CREATE FUNCTION loader_code_list(content text, code_pattern text, not_a_code text)
+RETURNS TABLE (line_no bigint, line text, code text, description text, skip text, problem text, errcode text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = cleanclaim, pg_catalog, pg_temp
+AS $$
+	WITH c AS (
+		SELECT f.line_no, f.line, upper(f.code) AS code, f.display,
+			   coalesce(f.problem,
+						CASE WHEN f.line_no = 1 OR f.blank THEN NULL
+							 WHEN upper(f.code) ~ code_pattern AND f.display = '' THEN 'The display is empty.' END) AS problem,
+			   CASE WHEN f.line_no = 1 THEN 'header line'
+					WHEN f.blank THEN 'blank line'
+					WHEN upper(f.code) !~ code_pattern THEN not_a_code
+			   END AS skip
+		FROM loader_code_display_lines(content, '{code}', '{display}', false) f
+	),
+	d AS (
+		SELECT c.*, CASE WHEN c.problem IS NULL AND c.skip IS NULL THEN min(c.line_no) OVER (PARTITION BY c.problem IS NULL AND c.skip IS NULL, c.code) END AS first_line
+		FROM c
+	)
+	SELECT d.line_no, d.line, CASE WHEN d.first_line IS NOT NULL THEN d.code END,
+		   CASE WHEN d.first_line IS NOT NULL THEN d.display END, d.skip,
+		   coalesce(d.problem, CASE WHEN d.first_line < d.line_no THEN
+									format('Code %s is already on line %s.', d.code, d.first_line) END),
+		   CASE WHEN d.problem IS NOT NULL THEN '22P02' WHEN d.first_line < d.line_no THEN '23505' END
+	FROM d
+	ORDER BY d.line_no
+$$;
+COMMENT ON FUNCTION loader_code_list(text, text, text) IS 'internal: the lines of a code,display CSV list with the code (upper case) and description of each line whose code matches code_pattern, the reason not_a_code for the others, or what is wrong with the line';
+
+CREATE FUNCTION parse_type_of_bill_codes(content text)
+RETURNS TABLE (line_no bigint, line text, code text, description text, skip text, problem text, errcode text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = cleanclaim, pg_catalog, pg_temp
+AS $$
+	SELECT * FROM loader_code_list(content, '^[1-9][1-9][0-9A-Z]$', 'not a type of bill')
+$$;
+COMMENT ON FUNCTION parse_type_of_bill_codes(text) IS 'every line of a list of types of bill as CSV (code,display: three characters, facility type, classification, frequency) with the code and description load_type_of_bill_codes() would load, or why it skips the line, or what is wrong with it; writes nothing';
+
+CREATE FUNCTION load_type_of_bill_codes(content text, release text, valid_from date DEFAULT '1900-01-01')
+RETURNS SETOF load_summary
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = cleanclaim, pg_catalog, pg_temp
+AS $$
+DECLARE
+	dataset constant text := 'type_of_bill_codes';
+	r record;
+BEGIN
+	PERFORM loader_check_arguments(dataset, content, release, valid_from, NULL, true);
+	r := loader_run(dataset, 'parse_type_of_bill_codes', content, release, NULL, valid_from, NULL,
+		targets => '{type_of_bill_codes}',
+		columns => ARRAY['code, description, valid_from, release'],
+		select_lists => ARRAY['p.code, p.description, a.valid_from, a.release'],
+		hint => 'The type-of-bill list is a CSV with the header code,display, then a line per type of bill: three characters (facility type and classification digits, then the frequency), and its display, quoted when it holds a comma.');
+	RETURN NEXT loader_record_release(dataset, release, 'type-of-bill list (CSV)', valid_from, NULL, r.loaded[1], r.skipped);
+END
+$$;
+COMMENT ON FUNCTION load_type_of_bill_codes(text, text, date) IS 'loads a list of types of bill as CSV (code,display) as one release of type_of_bill_codes valid from valid_from, replacing that release; lines whose code is not a type of bill are skipped; returns the summary';
+
+CREATE FUNCTION parse_revenue_codes(content text)
+RETURNS TABLE (line_no bigint, line text, code text, description text, skip text, problem text, errcode text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = cleanclaim, pg_catalog, pg_temp
+AS $$
+	SELECT * FROM loader_code_list(content, '^[0-9]{4}$', 'not a 4-digit revenue code')
+$$;
+COMMENT ON FUNCTION parse_revenue_codes(text) IS 'every line of a list of revenue codes as CSV (code,display: four digits) with the code and description load_revenue_codes() would load, or why it skips the line, or what is wrong with it; writes nothing';
+
+CREATE FUNCTION load_revenue_codes(content text, release text, valid_from date DEFAULT '1900-01-01')
+RETURNS SETOF load_summary
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = cleanclaim, pg_catalog, pg_temp
+AS $$
+DECLARE
+	dataset constant text := 'revenue_codes';
+	r record;
+BEGIN
+	PERFORM loader_check_arguments(dataset, content, release, valid_from, NULL, true);
+	r := loader_run(dataset, 'parse_revenue_codes', content, release, NULL, valid_from, NULL,
+		targets => '{revenue_codes}',
+		columns => ARRAY['code, description, valid_from, release'],
+		select_lists => ARRAY['p.code, p.description, a.valid_from, a.release'],
+		hint => 'The revenue code list is a CSV with the header code,display, then a line per revenue code: four digits (0450, with its leading zero) and its display, quoted when it holds a comma.');
+	RETURN NEXT loader_record_release(dataset, release, 'revenue code list (CSV)', valid_from, NULL, r.loaded[1], r.skipped);
+END
+$$;
+COMMENT ON FUNCTION load_revenue_codes(text, text, date) IS 'loads a list of revenue codes as CSV (code,display) as one release of revenue_codes valid from valid_from, replacing that release; returns the summary';
+
+
+-- Marking a release current ---------------------------------------------
+
+CREATE FUNCTION mark_release_current(dataset text, release text, current boolean DEFAULT true)
+RETURNS SETOF releases
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = cleanclaim, pg_catalog, pg_temp
+AS $$
+DECLARE
+	known text;
+BEGIN
+	IF dataset IS NULL OR release IS NULL OR current IS NULL THEN
+		RAISE EXCEPTION 'mark_release_current() needs a dataset, a release and true or false'
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'SELECT * FROM cleanclaim.mark_release_current(''icd10cm_codes'', ''FY2025'');';
+	END IF;
+	RETURN QUERY
+	UPDATE releases r SET current = mark_release_current.current
+	WHERE r.dataset = mark_release_current.dataset AND r.release = mark_release_current.release
+	RETURNING r.*;
+	IF NOT FOUND THEN
+		SELECT string_agg(quote_literal(r.release), ', ' ORDER BY r.loaded_at) INTO known
+		FROM releases r WHERE r.dataset = mark_release_current.dataset;
+		RAISE EXCEPTION 'there is no release % of %', quote_literal(release), quote_literal(dataset)
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = CASE WHEN known IS NULL THEN format('No release of %s is loaded.', quote_literal(dataset))
+								ELSE format('The releases of %s are %s.', quote_literal(dataset), known) END,
+				  HINT = 'The releases loaded are listed in cleanclaim.releases (dataset, release).';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION mark_release_current(text, text, boolean) IS 'marks a loaded release of a code set current (or, with false, no longer): claims dated after its covers_to are then checked against it, as if it had no end, until a newer release is loaded; returns the release''s row';

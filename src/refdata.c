@@ -19,6 +19,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "catalog/pg_type.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -26,6 +27,7 @@
 #include "utils/rel.h"
 #include "utils/timestamp.h"
 
+#include "code_type.h"
 #include "refdata.h"
 
 typedef struct CachedTable
@@ -45,6 +47,26 @@ typedef struct CachedTable
  * validity period or setting) lie along its probe sequence in valid_from
  * order; a slot whose key is REF_EMPTY_KEY is free.
  */
+/*
+ * What one release of a code set covers: the code families its rows hold and
+ * the dates of service it speaks for (see refdata_covers()).
+ */
+typedef struct RefSpan
+{
+	char	   *release;		/* NULL for rows loaded without one */
+	uint32		families;		/* a bit per family (ref_family()) of its rows */
+	DateADT		rows_from;		/* the earliest valid_from of its rows */
+	DateADT		rows_to;		/* the latest valid_to (REF_NO_END for none) */
+	bool		recorded;		/* the release has a row in cleanclaim.releases: */
+	bool		current;		/* still in force after covers_to */
+	bool		has_valid_to;	/* the rows were loaded with valid_to (the release's end) */
+	DateADT		valid_from;		/* the loader's valid_from, or DATEVAL_NOBEGIN */
+	DateADT		valid_to;
+	DateADT		covers_to;		/* REF_NO_END when not recorded */
+	DateADT		from;			/* what it covers, worked out at the end of the load */
+	DateADT		to;
+} RefSpan;
+
 typedef struct RefTable
 {
 	CachedTable t;
@@ -53,23 +75,32 @@ typedef struct RefTable
 	uint32		mask;
 	uint64	   *bloom;			/* large tables: a blocked Bloom filter of the keys, or NULL */
 	uint32		bloom_blocks;	/* a power of 2; a block is one 64-byte cache line */
-	DateADT		first_date;		/* the dates the loaded rows cover, from the earliest */
-	DateADT		last_date;		/* valid_from to the latest valid_to */
+	int			release_col;	/* code sets: the query's column of the release, else 0 */
+	int			nspans;			/* code sets: what each release covers */
+	int			maxspans;
+	RefSpan    *spans;
 } RefTable;
 
 static RefTable ref_tables[REF_TABLE_COUNT] = {
 	[REF_ICD10CM] = {{.relname = "icd10cm_codes", .query =
-	"SELECT valid_from, valid_to, code, billable, laterality, unspecified FROM cleanclaim.icd10cm_codes"}},
+	"SELECT valid_from, valid_to, code, billable, laterality, unspecified, release FROM cleanclaim.icd10cm_codes"}, .release_col = 7},
 	[REF_MCE] = {{.relname = "mce_edits", .query = "SELECT valid_from, valid_to, code, edit FROM cleanclaim.mce_edits"}},
-	[REF_HCPCS] = {{.relname = "hcpcs_codes", .query = "SELECT valid_from, valid_to, code FROM cleanclaim.hcpcs_codes"}},
-	[REF_MODIFIERS] = {{.relname = "modifiers", .query = "SELECT valid_from, valid_to, modifier FROM cleanclaim.modifiers"}},
-	[REF_POS] = {{.relname = "place_of_service", .query = "SELECT valid_from, valid_to, code::int FROM cleanclaim.place_of_service"}},
+	[REF_HCPCS] = {{.relname = "hcpcs_codes", .query = "SELECT valid_from, valid_to, code, release FROM cleanclaim.hcpcs_codes"},
+	.release_col = 4},
+	[REF_MODIFIERS] = {{.relname = "modifiers", .query = "SELECT valid_from, valid_to, modifier, release FROM cleanclaim.modifiers"},
+	.release_col = 4},
+	[REF_POS] = {{.relname = "place_of_service", .query =
+	"SELECT valid_from, valid_to, code::int, release FROM cleanclaim.place_of_service"}, .release_col = 4},
 	[REF_NCCI] = {{.relname = "ncci_ptp", .query =
 	"SELECT valid_from, valid_to, column1, column2, modifier_indicator, setting FROM cleanclaim.ncci_ptp"}},
 	[REF_MUE] = {{.relname = "mue", .query =
 	"SELECT valid_from, valid_to, code, max_units, adjudication_indicator, setting FROM cleanclaim.mue"}},
 	[REF_AUTH_REQUIREMENTS] = {{.relname = "auth_requirements", .query =
 	"SELECT valid_from, valid_to, payer_id, procedure FROM cleanclaim.auth_requirements"}},
+	[REF_TOB] = {{.relname = "type_of_bill_codes", .query =
+	"SELECT valid_from, valid_to, code, release FROM cleanclaim.type_of_bill_codes"}, .release_col = 4},
+	[REF_REVENUE] = {{.relname = "revenue_codes", .query =
+	"SELECT valid_from, valid_to, code::int, release FROM cleanclaim.revenue_codes"}, .release_col = 4},
 };
 
 static CachedTable payers_table = {.relname = "payers", .query =
@@ -99,6 +130,9 @@ static uint64 settings_generation = 1;
 
 static TimestampTz last_statement_start;
 
+/* cleanclaim.releases, once a code set was loaded: its changes reload the code sets */
+static Oid	releases_relid = InvalidOid;
+
 /* ----- invalidation ----- */
 
 static void
@@ -114,7 +148,11 @@ refdata_relcache_callback(Datum arg, Oid relid)
 	int			i;
 
 	for (i = 0; i < REF_TABLE_COUNT; i++)
+	{
 		mark_stale(&ref_tables[i].t, relid);
+		if (ref_tables[i].release_col > 0 && (relid == InvalidOid || relid == releases_relid))
+			ref_tables[i].t.valid = false;
+	}
 	mark_stale(&payers_table, relid);
 	mark_stale(&auths_table, relid);
 	mark_stale(&settings_table, relid);
@@ -272,7 +310,12 @@ entry_from_row(RefTableId id, HeapTuple tup, TupleDesc desc, RefEntry *e)
 			e->key = modifier_key(s, strlen(s));
 			break;
 		case REF_POS:
+		case REF_REVENUE:
 			e->key = DatumGetInt32(col_datum(tup, desc, 3));
+			break;
+		case REF_TOB:
+			s = col_text(tup, desc, 3, CurrentMemoryContext);
+			e->key = type_of_bill_key(s);
 			break;
 		case REF_NCCI:
 			{
@@ -476,6 +519,148 @@ mark_specified_siblings(RefEntry *entries, int n)
 
 #define FETCH_BATCH 10000
 
+/* The code family of a key: hcpcs by code set, modifiers CPT (a digit first) or Level II. */
+static int
+ref_family(RefTableId id, int64 key)
+{
+	if (id == REF_HCPCS)
+		return hcpcs_family(key);
+	if (id == REF_MODIFIERS)
+		return code_is_digit((char) (key >> 8)) ? MODIFIER_CPT : MODIFIER_LEVEL_II;
+	return 0;
+}
+
+const char *
+refdata_family_label(RefTableId table, int family)
+{
+	if (table == REF_HCPCS)
+		return hcpcs_family_labels[family];
+	if (table == REF_MODIFIERS)
+		return family == MODIFIER_CPT ? "CPT" : "HCPCS Level II";
+	return NULL;
+}
+
+/* The releases of the table's dataset recorded in cleanclaim.releases, as spans without rows yet. */
+static void
+read_recorded_releases(RefTable *t)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1];
+	uint64		i;
+
+	releases_relid = get_relname_relid("releases", get_namespace_oid("cleanclaim", false));
+	args[0] = CStringGetTextDatum(t->t.relname);
+	SPI_execute_with_args("SELECT release, valid_from, valid_to, covers_to, current FROM cleanclaim.releases "
+						  "WHERE dataset = $1", 1, argtypes, args, NULL, true, 0);
+	t->nspans = 0;
+	t->maxspans = SPI_processed + 4;
+	t->spans = MemoryContextAllocZero(t->t.cxt, t->maxspans * sizeof(RefSpan));
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		RefSpan    *s = &t->spans[t->nspans++];
+
+		s->release = col_text(tup, desc, 1, t->t.cxt);
+		s->recorded = true;
+		s->valid_from = col_isnull(tup, desc, 2) ? DATEVAL_NOBEGIN : DatumGetDateADT(col_datum(tup, desc, 2));
+		s->has_valid_to = !col_isnull(tup, desc, 3);
+		s->valid_to = s->has_valid_to ? DatumGetDateADT(col_datum(tup, desc, 3)) : REF_NO_END;
+		s->covers_to = col_isnull(tup, desc, 4) ? REF_NO_END : DatumGetDateADT(col_datum(tup, desc, 4));
+		s->current = DatumGetBool(col_datum(tup, desc, 5));
+		s->rows_from = REF_NO_END;
+		s->rows_to = DATEVAL_NOBEGIN;
+	}
+}
+
+static bool
+span_is(const RefSpan *s, const text *rel)
+{
+	int			len;
+
+	if (rel == NULL || s->release == NULL)
+		return rel == NULL && s->release == NULL;
+	len = VARSIZE_ANY_EXHDR(rel);
+	return (int) strlen(s->release) == len && memcmp(s->release, VARDATA_ANY(rel), len) == 0;
+}
+
+/* The span of a row's release (a text datum, or NULL), made when the release has none yet. */
+static RefSpan *
+span_of_row(RefTable *t, HeapTuple tup, TupleDesc desc, int *last)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, desc, t->release_col, &isnull);
+	text	   *rel = isnull ? NULL : DatumGetTextPP(d);
+	RefSpan    *s;
+	int			i;
+
+	/* rows come release by release, mostly: the last one first */
+	if (*last < t->nspans && span_is(&t->spans[*last], rel))
+		return &t->spans[*last];
+	for (i = 0; i < t->nspans; i++)
+	{
+		if (span_is(&t->spans[i], rel))
+		{
+			*last = i;
+			return &t->spans[i];
+		}
+	}
+	if (t->nspans == t->maxspans)
+	{
+		t->maxspans *= 2;
+		t->spans = repalloc(t->spans, t->maxspans * sizeof(RefSpan));
+	}
+	s = &t->spans[t->nspans];
+	memset(s, 0, sizeof(RefSpan));
+	s->release = rel ? MemoryContextStrdup(t->t.cxt, text_to_cstring(rel)) : NULL;
+	s->rows_from = REF_NO_END;
+	s->rows_to = DATEVAL_NOBEGIN;
+	*last = t->nspans++;
+	return s;
+}
+
+/*
+ * A row of a code set: its release's span takes in its family and dates.  The
+ * rows of a release marked current that end with the release (their valid_to
+ * is the loader's) stay valid after it.
+ */
+static void
+cover_row(RefTable *t, RefTableId id, HeapTuple tup, TupleDesc desc, RefEntry *e, int *last)
+{
+	RefSpan    *s = span_of_row(t, tup, desc, last);
+
+	if (s->recorded && s->current && s->has_valid_to && e->to == s->valid_to)
+		e->to = REF_NO_END;
+	s->families |= UINT32_C(1) << ref_family(id, e->key);
+	s->rows_from = Min(s->rows_from, e->from);
+	s->rows_to = Max(s->rows_to, e->to);
+}
+
+/*
+ * The dates each release covers: from the loader's valid_from (else its
+ * earliest row), to the release's covers_to, open when it is current (or
+ * when the release was never recorded: rows a user inserted cover their own
+ * dates).
+ */
+static void
+finish_spans(RefTable *t)
+{
+	int			i;
+
+	for (i = 0; i < t->nspans; i++)
+	{
+		RefSpan    *s = &t->spans[i];
+
+		s->from = s->recorded && s->valid_from != DATEVAL_NOBEGIN ? s->valid_from : s->rows_from;
+		if (!s->recorded)
+			s->to = s->rows_to;
+		else if (s->current)
+			s->to = REF_NO_END;
+		else
+			s->to = s->covers_to != REF_NO_END ? s->covers_to : s->rows_to;
+	}
+}
+
 /*
  * Read the table's rows into entries (in the SPI procedure context, gone at
  * SPI_finish), sort them and place them in the table's hash table.
@@ -488,11 +673,13 @@ load_ref_table(RefTableId id)
 	RefEntry   *entries;
 	int			n = 0;
 	int			max = 1024;
-	int			i;
+	int			last_span = 0;
 
 	if (id == REF_AUTH_REQUIREMENTS)
 		refdata_payer_count();	/* payer positions first */
 	begin_load(&t->t);
+	if (t->release_col > 0)
+		read_recorded_releases(t);
 	entries = MemoryContextAllocHuge(CurrentMemoryContext, max * sizeof(RefEntry));
 	portal = SPI_cursor_open_with_args(NULL, t->t.query, 0, NULL, NULL, NULL, true, 0);
 	for (;;)
@@ -509,20 +696,17 @@ load_ref_table(RefTableId id)
 				max *= 2;
 				entries = repalloc_huge(entries, max * sizeof(RefEntry));
 			}
-			if (entry_from_row(id, SPI_tuptable->vals[row], SPI_tuptable->tupdesc, &entries[n]))
-				n++;
+			if (!entry_from_row(id, SPI_tuptable->vals[row], SPI_tuptable->tupdesc, &entries[n]))
+				continue;
+			if (t->release_col > 0)
+				cover_row(t, id, SPI_tuptable->vals[row], SPI_tuptable->tupdesc, &entries[n], &last_span);
+			n++;
 		}
 		SPI_freetuptable(SPI_tuptable);
 	}
 	SPI_cursor_close(portal);
 	qsort(entries, n, sizeof(RefEntry), compare_entries);
-	t->first_date = REF_NO_END;
-	t->last_date = DATEVAL_NOBEGIN;
-	for (i = 0; i < n; i++)
-	{
-		t->first_date = Min(t->first_date, entries[i].from);
-		t->last_date = Max(t->last_date, entries[i].to);
-	}
+	finish_spans(t);
 	if (id == REF_ICD10CM)
 		mark_specified_siblings(entries, n);
 	build_hash_table(t, entries, n);
@@ -559,18 +743,58 @@ refdata_prefetch(RefTableId table, int64 key)
 }
 
 /*
- * Do the table's rows cover the date at all?  A code set loaded for FY2025
- * says nothing about a 2018 claim: its rules report "not checked" there
- * instead of calling every code invalid.
+ * Does a release of the code set that holds the family cover the date?  A
+ * code set loaded for FY2025 says nothing of a 2018 claim, nor of one dated
+ * after the release unless the release is marked current, and a file of
+ * HCPCS Level II codes nothing of CPT codes: the rules report "not checked"
+ * there instead of calling the code invalid.  *nearest describes the
+ * releases that hold the family (any false when none does): their earliest
+ * date, their latest and the release that reaches furthest.
  */
 bool
-refdata_covers(RefTableId table, DateADT date, DateADT *first, DateADT *last)
+refdata_covers(RefTableId table, int family, DateADT date, RefCoverage *nearest)
 {
 	RefTable   *t = ref_table(table);
+	bool		covered = false;
+	int			i;
 
-	*first = t->first_date;
-	*last = t->last_date;
-	return t->n > 0 && t->first_date <= date && date <= t->last_date;
+	memset(nearest, 0, sizeof(*nearest));
+	for (i = 0; i < t->nspans; i++)
+	{
+		const RefSpan *s = &t->spans[i];
+
+		if (!(s->families & (UINT32_C(1) << family)))
+			continue;
+		covered |= s->from <= date && date <= s->to;
+		if (!nearest->any || s->from < nearest->from)
+			nearest->from = s->from;
+		if (!nearest->any || s->to > nearest->to)
+		{
+			nearest->to = s->to;
+			nearest->release = s->release;
+		}
+		nearest->any = true;
+	}
+	return covered;
+}
+
+const char *
+refdata_table_name(RefTableId table)
+{
+	return ref_tables[table].t.relname;
+}
+
+/* The families some release of the table holds, as bits. */
+uint32
+refdata_families(RefTableId table)
+{
+	RefTable   *t = ref_table(table);
+	uint32		families = 0;
+	int			i;
+
+	for (i = 0; i < t->nspans; i++)
+		families |= t->spans[i].families;
+	return families;
 }
 
 bool

@@ -35,6 +35,8 @@ typedef enum RefTableId
 	REF_NCCI,					/* key ncci_key(lower code, higher code); a = modifier indicator; b = setting | NCCI_COLUMN1_HIGHER */
 	REF_MUE,					/* key code; a = max units; b = adjudication indicator | setting << 4 */
 	REF_AUTH_REQUIREMENTS,		/* key auth_requirement_key(payer index, procedure) */
+	REF_TOB,					/* key type_of_bill_key() */
+	REF_REVENUE,				/* key the 4-digit revenue code as a number */
 	REF_TABLE_COUNT
 } RefTableId;
 
@@ -129,8 +131,25 @@ extern void refdata_prefetch(RefTableId table, int64 key);
 /* Is the table loaded with at least one row?  (Loads it when stale.) */
 extern bool refdata_has_rows(RefTableId table);
 
-/* Do the table's rows cover date (between the earliest valid_from and the latest valid_to)? */
-extern bool refdata_covers(RefTableId table, DateADT date, DateADT *first, DateADT *last);
+/*
+ * Coverage of the code sets (ICD-10-CM, HCPCS, modifiers, places of
+ * service, types of bill, revenue codes) by their releases, per code family.
+ */
+#define MODIFIER_CPT		0	/* the families of the modifiers */
+#define MODIFIER_LEVEL_II	1
+
+typedef struct RefCoverage
+{
+	bool		any;			/* some release holds the family */
+	DateADT		from;			/* the earliest date they cover */
+	DateADT		to;				/* the latest (REF_NO_END: a current release) */
+	const char *release;		/* the release that covers the latest (NULL: rows without one) */
+} RefCoverage;
+
+extern bool refdata_covers(RefTableId table, int family, DateADT date, RefCoverage *nearest);
+extern uint32 refdata_families(RefTableId table);
+extern const char *refdata_family_label(RefTableId table, int family);
+extern const char *refdata_table_name(RefTableId table);
 
 /* The entry of key valid on date (or, when date is DATEVAL_NOBEGIN, any entry of key). */
 extern const RefEntry *refdata_find(RefTableId table, int64 key, DateADT date);
@@ -182,6 +201,13 @@ static inline int64
 ncci_key(int64 code1, int64 code2)
 {
 	return code1 < code2 ? (code1 << 30) | code2 : (code2 << 30) | code1;
+}
+
+/* A type of bill's key: its three characters (facility, classification, frequency). */
+static inline int64
+type_of_bill_key(const char *tob)
+{
+	return ((int64) (unsigned char) tob[0] << 16) | ((int64) (unsigned char) tob[1] << 8) | (unsigned char) tob[2];
 }
 
 static inline int64

@@ -14,12 +14,19 @@ CREATE TABLE releases (
 	source text,
 	valid_from date,
 	valid_to date,
+	covers_to date,
+	current boolean NOT NULL DEFAULT false,
 	rows_loaded bigint NOT NULL,
 	loaded_at timestamptz NOT NULL DEFAULT now(),
 	loaded_by name NOT NULL DEFAULT current_user,
-	PRIMARY KEY (dataset, release)
+	PRIMARY KEY (dataset, release),
+	CHECK (covers_to IS NULL OR valid_from IS NULL OR covers_to >= valid_from)
 );
 COMMENT ON TABLE releases IS 'one row per release of a reference dataset loaded by a cleanclaim loader: what, from which file, for which dates, how many rows';
+COMMENT ON COLUMN releases.valid_from IS 'the first date the release applies to, as given to the loader (NULL when its rows carry their own dates)';
+COMMENT ON COLUMN releases.valid_to IS 'the last date the loader made its rows valid to (NULL when the rows carry their own dates or have no end)';
+COMMENT ON COLUMN releases.covers_to IS 'code sets: the last date of service the release speaks for; a claim dated after it is not checked against the code set (the rule says so), unless the release is current.  NULL for lists without dates (places of service, types of bill, revenue codes), which cover every date';
+COMMENT ON COLUMN releases.current IS 'set with mark_release_current(): the release stays in force after covers_to, its rows that end with the release stay valid, until a newer release is loaded';
 
 CREATE TABLE icd10cm_codes (
 	code icd10cm NOT NULL,
@@ -63,7 +70,57 @@ CREATE TABLE modifiers (
 	CHECK (valid_to IS NULL OR valid_to >= valid_from)
 );
 COMMENT ON TABLE modifiers IS 'procedure modifiers (CPT and HCPCS Level II), with the dates each is valid';
-COMMENT ON COLUMN modifiers.shipped IS 'true for the rows cleanclaim ships (the CPT modifiers, codes only); pg_dump leaves them out';
+COMMENT ON COLUMN modifiers.shipped IS 'true for the rows cleanclaim ships (the CPT modifiers, with short descriptions of our own); pg_dump leaves them out';
+
+-- The CPT modifiers (those that start with a digit), which no public file
+-- holds: their codes, with what each asserts in a few words of our own (the
+-- CPT descriptors are the AMA's text), valid from the year CPT added them
+-- when that is later than the codes this extension reads.  The HCPCS Level
+-- II modifiers come from the ANWEB file (load_hcpcs_anweb).
+INSERT INTO modifiers (modifier, description, valid_from, shipped) VALUES
+	('22', 'Increased procedural services: substantially more work than usual', '1900-01-01', true),
+	('23', 'Unusual anesthesia: general anesthesia for a procedure usually done without', '1900-01-01', true),
+	('24', 'Unrelated E/M by the same physician during a postoperative period', '1900-01-01', true),
+	('25', 'Significant, separately identifiable E/M on the day of a procedure', '1900-01-01', true),
+	('26', 'Professional component only', '1900-01-01', true),
+	('27', 'Multiple outpatient hospital E/M encounters on the same date', '1900-01-01', true),
+	('32', 'Mandated service (a payer, court or agency required it)', '1900-01-01', true),
+	('33', 'Preventive service (no cost sharing)', '2011-01-01', true),
+	('47', 'Anesthesia given by the surgeon', '1900-01-01', true),
+	('50', 'Bilateral procedure, same session', '1900-01-01', true),
+	('51', 'Multiple procedures, same session', '1900-01-01', true),
+	('52', 'Reduced services', '1900-01-01', true),
+	('53', 'Discontinued procedure (physician)', '1900-01-01', true),
+	('54', 'Surgical care only', '1900-01-01', true),
+	('55', 'Postoperative management only', '1900-01-01', true),
+	('56', 'Preoperative management only', '1900-01-01', true),
+	('57', 'Decision for surgery (E/M the day before or the day of a major procedure)', '1900-01-01', true),
+	('58', 'Staged or related procedure by the same physician in the postoperative period', '1900-01-01', true),
+	('59', 'Distinct procedural service (other site, session or encounter)', '1900-01-01', true),
+	('62', 'Two surgeons, each doing a distinct part', '1900-01-01', true),
+	('63', 'Procedure on an infant under 4 kg', '1900-01-01', true),
+	('66', 'Surgical team', '1900-01-01', true),
+	('73', 'Outpatient hospital or ASC procedure discontinued before anesthesia', '1900-01-01', true),
+	('74', 'Outpatient hospital or ASC procedure discontinued after anesthesia', '1900-01-01', true),
+	('76', 'Repeat procedure by the same physician', '1900-01-01', true),
+	('77', 'Repeat procedure by another physician', '1900-01-01', true),
+	('78', 'Unplanned return to the operating room for a related procedure in the postoperative period', '1900-01-01', true),
+	('79', 'Unrelated procedure by the same physician in the postoperative period', '1900-01-01', true),
+	('80', 'Assistant surgeon', '1900-01-01', true),
+	('81', 'Minimum assistant surgeon', '1900-01-01', true),
+	('82', 'Assistant surgeon when no qualified resident was available', '1900-01-01', true),
+	('90', 'Reference (outside) laboratory did the test', '1900-01-01', true),
+	('91', 'Repeat clinical laboratory test, same day, for a new result', '1900-01-01', true),
+	('92', 'Alternative laboratory platform (a portable kit)', '2008-01-01', true),
+	('93', 'Synchronous telemedicine by audio only', '2022-01-01', true),
+	('95', 'Synchronous telemedicine by real-time audio and video', '2017-01-01', true),
+	('96', 'Habilitative service', '2018-01-01', true),
+	('97', 'Rehabilitative service', '2018-01-01', true),
+	('99', 'Multiple modifiers (listed elsewhere on the claim)', '1900-01-01', true),
+	('1P', 'Quality measure not met for a medical reason (CPT Category II)', '1900-01-01', true),
+	('2P', 'Quality measure not met for a patient reason (CPT Category II)', '1900-01-01', true),
+	('3P', 'Quality measure not met for a system reason (CPT Category II)', '1900-01-01', true),
+	('8P', 'Quality measure action not done, reason not given (CPT Category II)', '1900-01-01', true);
 
 CREATE TABLE place_of_service (
 	code text NOT NULL CHECK (code ~ '^[0-9]{2}$'),
@@ -76,6 +133,28 @@ CREATE TABLE place_of_service (
 	CHECK (valid_to IS NULL OR valid_to >= valid_from)
 );
 COMMENT ON TABLE place_of_service IS 'CMS place-of-service codes for professional claims; unassigned codes are not loaded';
+
+CREATE TABLE type_of_bill_codes (
+	code text NOT NULL CHECK (code ~ '^[1-9][1-9][0-9A-Z]$'),
+	description text,
+	valid_from date NOT NULL DEFAULT '1900-01-01',
+	valid_to date,
+	release text,
+	PRIMARY KEY (code, valid_from),
+	CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+COMMENT ON TABLE type_of_bill_codes IS 'types of bill of institutional claims (UB-04 form locator 4 without its leading 0): facility type, classification, frequency';
+
+CREATE TABLE revenue_codes (
+	code text NOT NULL CHECK (code ~ '^[0-9]{4}$'),
+	description text,
+	valid_from date NOT NULL DEFAULT '1900-01-01',
+	valid_to date,
+	release text,
+	PRIMARY KEY (code, valid_from),
+	CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+COMMENT ON TABLE revenue_codes IS 'revenue codes of institutional claim lines (UB-04 form locator 42), four digits';
 
 CREATE TABLE mce_edits (
 	code icd10cm NOT NULL,
@@ -202,18 +281,18 @@ DO $$
 DECLARE
 	t text;
 BEGIN
-	FOREACH t IN ARRAY ARRAY['icd10cm_codes', 'hcpcs_codes', 'modifiers', 'place_of_service', 'mce_edits',
-							 'ncci_ptp', 'mue', 'payers', 'auth_requirements', 'authorizations', 'rule_settings',
-							 'audit_thresholds', 'denial_model']
+	FOREACH t IN ARRAY ARRAY['releases', 'icd10cm_codes', 'hcpcs_codes', 'modifiers', 'place_of_service',
+							 'type_of_bill_codes', 'revenue_codes', 'mce_edits', 'ncci_ptp', 'mue', 'payers',
+							 'auth_requirements', 'authorizations', 'rule_settings', 'audit_thresholds', 'denial_model']
 	LOOP
 		EXECUTE format('CREATE TRIGGER refdata_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
 						FOR EACH STATEMENT EXECUTE FUNCTION refdata_changed()', t);
 		EXECUTE format('COMMENT ON TRIGGER refdata_changed ON %I IS %L', t,
 					   'reloads the per-backend cache of this table in every session');
 	END LOOP;
-	FOREACH t IN ARRAY ARRAY['releases', 'icd10cm_codes', 'hcpcs_codes', 'modifiers', 'place_of_service', 'mce_edits',
-							 'ncci_ptp', 'mue', 'payers', 'auth_requirements', 'authorizations', 'rule_settings',
-							 'audit_thresholds', 'denial_model']
+	FOREACH t IN ARRAY ARRAY['releases', 'icd10cm_codes', 'hcpcs_codes', 'modifiers', 'place_of_service',
+							 'type_of_bill_codes', 'revenue_codes', 'mce_edits', 'ncci_ptp', 'mue', 'payers',
+							 'auth_requirements', 'authorizations', 'rule_settings', 'audit_thresholds', 'denial_model']
 	LOOP
 		EXECUTE format('GRANT SELECT ON %I TO PUBLIC', t);
 		PERFORM pg_catalog.pg_extension_config_dump(t::regclass,

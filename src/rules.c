@@ -112,6 +112,7 @@ default_params(RuleParams *p)
 		strlcpy(p->risky_modifiers[i], default_risky_modifiers[i], 3);
 	p->denial_risk_threshold = 0.3;
 	p->many_warnings = 3;
+	p->nplaceholders = -1;
 	p->nbypass = lengthof(default_bypass_modifiers);
 	p->bypass_modifiers = palloc(p->nbypass * sizeof(*p->bypass_modifiers));
 	for (i = 0; i < lengthof(default_bypass_modifiers); i++)
@@ -216,6 +217,27 @@ param_codes(const char *rule, const char *key, const JsonbValue *v, int64 **out)
 	return n;
 }
 
+/* A list of contract fields ("billing_zip", "lines.revenue_code") as masks of field bits. */
+static void
+param_fields(const char *rule, const char *key, const JsonbValue *v, uint64 *claim_mask, uint64 *line_mask)
+{
+	char	  **strs;
+	int			n = param_strings(rule, key, v, &strs);
+	int			i;
+	int			id;
+
+	*claim_mask = *line_mask = 0;
+	for (i = 0; i < n; i++)
+	{
+		if (strncmp(strs[i], "lines.", 6) == 0 && (id = line_field_lookup(strs[i] + 6, strlen(strs[i]) - 6)) >= 0)
+			*line_mask |= FIELD_BIT(id);
+		else if ((id = claim_field_lookup(strs[i], strlen(strs[i]))) >= 0 && id != CF_LINES)
+			*claim_mask |= FIELD_BIT(id);
+		else
+			bad_param(rule, key, psprintf("a list of claim contract fields (\"billing_zip\", \"lines.revenue_code\"), and \"%s\" is none", strs[i]));
+	}
+}
+
 /* Apply one rule's params object to p; raises on unknown keys or bad values. */
 static void
 apply_params(RuleId rule, Jsonb *params, RuleParams *p)
@@ -289,11 +311,17 @@ apply_params(RuleId rule, Jsonb *params, RuleParams *p)
 			p->many_warnings = param_int(id, k, &v, 1);
 		else if (rule == RULE_FIELD_UNKNOWN && strcmp(k, "ignore") == 0)
 			p->nignored_fields = param_strings(id, k, &v, &p->ignored_fields);
+		else if (rule == RULE_CLAIM_INCOMPLETE && strcmp(k, "ignore") == 0)
+			param_fields(id, k, &v, &p->incomplete_ignore_claim, &p->incomplete_ignore_line);
+		else if (rule == RULE_CLAIM_INCOMPLETE && strcmp(k, "require") == 0)
+			param_fields(id, k, &v, &p->incomplete_require_claim, &p->incomplete_require_line);
+		else if (rule == RULE_NAME_INVALID && strcmp(k, "placeholders") == 0)
+			p->nplaceholders = param_strings(id, k, &v, &p->placeholders);
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("rule %s has no parameter \"%s\"", id, k),
-					 errhint("Parameters: TIMELY_FILING_EXPIRED days, warn_days; LINES_TOO_MANY and DX_TOO_MANY professional, institutional; CHARGE_TOTAL_MISMATCH tolerance; NDC_REQUIRED prefixes, codes; NCCI_PTP_MODIFIER bypass_modifiers; FIELD_UNKNOWN ignore; AUDIT_RISKY_MODIFIER modifiers; AUDIT_UNLISTED_PROC codes; AUDIT_DENIAL_RISK threshold; AUDIT_MANY_WARNINGS warnings.")));
+					 errhint("Parameters: CLAIM_INCOMPLETE ignore, require; NAME_INVALID placeholders; TIMELY_FILING_EXPIRED days, warn_days; LINES_TOO_MANY and DX_TOO_MANY professional, institutional; CHARGE_TOTAL_MISMATCH tolerance; NDC_REQUIRED prefixes, codes; NCCI_PTP_MODIFIER bypass_modifiers; FIELD_UNKNOWN ignore; AUDIT_RISKY_MODIFIER modifiers; AUDIT_UNLISTED_PROC codes; AUDIT_DENIAL_RISK threshold; AUDIT_MANY_WARNINGS warnings.")));
 	}
 }
 
@@ -311,19 +339,18 @@ static RuleConfig *default_config;
 static HTAB *payer_configs;
 
 /* The fields every claim is read for: they pick the payer's settings, the setting, the dates. */
-#define ALWAYS_READ_CLAIM ((UINT32_C(1) << CF_CLAIM_ID) | (UINT32_C(1) << CF_CLAIM_TYPE) | \
-						   (UINT32_C(1) << CF_PAYER_ID) | (UINT32_C(1) << CF_SERVICE_FROM) | \
-						   (UINT32_C(1) << CF_SERVICE_TO) | (UINT32_C(1) << CF_LINES))
-#define ALWAYS_READ_LINE ((UINT32_C(1) << LF_LINE_NO) | (UINT32_C(1) << LF_SERVICE_DATE))
+#define ALWAYS_READ_CLAIM (FIELD_BIT(CF_CLAIM_ID) | FIELD_BIT(CF_CLAIM_TYPE) | FIELD_BIT(CF_PAYER_ID) | \
+						   FIELD_BIT(CF_SERVICE_FROM) | FIELD_BIT(CF_SERVICE_TO) | FIELD_BIT(CF_LINES))
+#define ALWAYS_READ_LINE (FIELD_BIT(LF_LINE_NO) | FIELD_BIT(LF_SERVICE_DATE))
 
-static uint32 wanted_claim_fields = ~(uint32) 0;
-static uint32 wanted_line_fields = ~(uint32) 0;
-static uint32 audit_claim_fields = ~(uint32) 0;
-static uint32 audit_line_fields = ~(uint32) 0;
+static uint64 wanted_claim_fields = ~(uint64) 0;
+static uint64 wanted_line_fields = ~(uint64) 0;
+static uint64 audit_claim_fields = ~(uint64) 0;
+static uint64 audit_line_fields = ~(uint64) 0;
 
 /* Add a rule's needs_fields list ("billing_npi, lines.procedure") to the masks. */
 static void
-add_needed_fields(RuleId rule, uint32 *claim_mask, uint32 *line_mask)
+add_needed_fields(RuleId rule, uint64 *claim_mask, uint64 *line_mask)
 {
 	const char *p = rule_defs[rule].needs_fields;
 
@@ -337,17 +364,45 @@ add_needed_fields(RuleId rule, uint32 *claim_mask, uint32 *line_mask)
 		{
 			if ((id = line_field_lookup(p + 6, len - 6)) < 0)
 				elog(ERROR, "cleanclaim: rule %s needs unknown line field \"%.*s\"", rule_defs[rule].id, len, p);
-			*line_mask |= UINT32_C(1) << id;
+			*line_mask |= FIELD_BIT(id);
 		}
 		else
 		{
 			if ((id = claim_field_lookup(p, len)) < 0)
 				elog(ERROR, "cleanclaim: rule %s needs unknown field \"%.*s\"", rule_defs[rule].id, len, p);
-			*claim_mask |= UINT32_C(1) << id;
+			*claim_mask |= FIELD_BIT(id);
 		}
 		p += len;
 		while (*p == ',' || *p == ' ')
 			p++;
+	}
+}
+
+/*
+ * What CLAIM_INCOMPLETE reads: every field the 837 requires of some claim,
+ * those that decide what is required, and those a payer's settings require.
+ */
+static void
+add_required_fields(uint64 *claim_mask, uint64 *line_mask)
+{
+	HASH_SEQ_STATUS seq;
+	PayerConfig *pc;
+	int			i;
+
+	*claim_mask |= FIELD_BIT(CF_PATIENT_RELATIONSHIP) | FIELD_BIT(CF_TYPE_OF_BILL) |
+		default_config->params.incomplete_require_claim;
+	*line_mask |= default_config->params.incomplete_require_line;
+	for (i = 0; i < CLAIM_FIELD_COUNT; i++)
+		if (claim_field_specs[i].requirement != REQ_SITUATIONAL)
+			*claim_mask |= FIELD_BIT(i);
+	for (i = 0; i < LINE_FIELD_COUNT; i++)
+		if (line_field_specs[i].requirement != REQ_SITUATIONAL)
+			*line_mask |= FIELD_BIT(i);
+	hash_seq_init(&seq, payer_configs);
+	while ((pc = hash_seq_search(&seq)) != NULL)
+	{
+		*claim_mask |= pc->config->params.incomplete_require_claim;
+		*line_mask |= pc->config->params.incomplete_require_line;
 	}
 }
 
@@ -372,8 +427,8 @@ compute_wanted_fields(void)
 			any_on[i] |= pc->config->enabled[i];
 	if (any_on[RULE_FIELD_UNKNOWN] || any_on[RULE_FIELD_INVALID])
 	{
-		wanted_claim_fields = wanted_line_fields = ~(uint32) 0;
-		audit_claim_fields = audit_line_fields = ~(uint32) 0;
+		wanted_claim_fields = wanted_line_fields = ~(uint64) 0;
+		audit_claim_fields = audit_line_fields = ~(uint64) 0;
 		return;
 	}
 	wanted_claim_fields = ALWAYS_READ_CLAIM;
@@ -381,6 +436,8 @@ compute_wanted_fields(void)
 	for (i = 0; i < RULE_COUNT; i++)
 		if (any_on[i] && !rule_is_audit((RuleId) i))
 			add_needed_fields((RuleId) i, &wanted_claim_fields, &wanted_line_fields);
+	if (any_on[RULE_CLAIM_INCOMPLETE])
+		add_required_fields(&wanted_claim_fields, &wanted_line_fields);
 	/* without AUDIT_MANY_WARNINGS the audit does not run the other rules */
 	audit_claim_fields = any_on[RULE_AUDIT_MANY_WARNINGS] ? wanted_claim_fields : ALWAYS_READ_CLAIM;
 	audit_line_fields = any_on[RULE_AUDIT_MANY_WARNINGS] ? wanted_line_fields : ALWAYS_READ_LINE;
@@ -657,6 +714,30 @@ date_text(DateADT d)
 	return psprintf("%04d-%02d-%02d", y, m, day);
 }
 
+/*
+ * Why the loaded code set cannot judge a code of the family on the date, or
+ * NULL when a release covers them: a code that is well formed but that no
+ * loaded release speaks for is not checked, never called invalid.  what
+ * names the codes ("procedure codes"); the reason says what to load.
+ */
+const char *
+code_set_gap(RefTableId table, int family, DateADT date, const char *what)
+{
+	RefCoverage c;
+	const char *label;
+	const char *codes;
+
+	if (refdata_covers(table, family, date, &c))
+		return NULL;
+	label = refdata_family_label(table, family);
+	codes = label ? psprintf("%s %s", label, what) : what;
+	if (!c.any)
+		return psprintf("no release of cleanclaim.%s loaded holds %s", refdata_table_name(table), codes);
+	return psprintf("the %s loaded%s cover %s to %s, not %s: load a newer release, or mark the release current with mark_release_current()",
+					codes, c.release ? psprintf(" (release %s)", c.release) : "", date_text(c.from),
+					c.to == REF_NO_END ? "now" : date_text(c.to), date_text(date));
+}
+
 /* Why a code field's text is not a valid code. */
 const char *
 invalid_code_reason(const CodeType *type, const FieldValue *fv)
@@ -691,6 +772,78 @@ claim_first_service_date(const Claim *claim, DateADT *date)
 		}
 	}
 	return found;
+}
+
+/*
+ * The three characters of a type of bill (facility type, classification,
+ * frequency), from "111" or "0111"; false when it has not that shape.
+ */
+bool
+type_of_bill_digits(const FieldValue *tob, char digits[3])
+{
+	const char *s = tob->raw.s;
+	int			len = tob->raw.len;
+	int			i;
+
+	if (tob->state != VALUE_OK)
+		return false;
+	if (len == 4 && s[0] == '0')
+	{
+		s++;
+		len--;
+	}
+	/* the facility type code (CLM05-1) is two digits of 1 to 9 */
+	if (len != 3 || s[0] < '1' || s[0] > '8' || s[1] < '1' || s[1] > '9')
+		return false;
+	for (i = 0; i < 3; i++)
+		digits[i] = code_upper(s[i]);
+	return code_is_digit(digits[2]) || code_is_upper(digits[2]);
+}
+
+/*
+ * An inpatient stay, by the type of bill: a hospital, skilled nursing or
+ * religious nonmedical facility (facility types 1, 2, 4) billing inpatient
+ * services (classification 1 Part A, 2 Part B) or a swing bed (18x, 28x),
+ * or an intermediate care facility (6x).  Clinics (7x) and special
+ * facilities (8x) use the second digit for their kind, never inpatient.
+ */
+bool
+claim_is_inpatient(const Claim *claim)
+{
+	char		tob[3];
+
+	if (!type_of_bill_digits(&claim->f[CF_TYPE_OF_BILL], tob))
+		return false;
+	if (tob[0] == '6')
+		return true;
+	return (tob[0] == '1' || tob[0] == '2' || tob[0] == '4') &&
+		(tob[1] == '1' || tob[1] == '2' || (tob[1] == '8' && tob[0] != '4'));
+}
+
+/*
+ * Does the bill carry an admission date (2300 DTP*435)?  Inpatient stays,
+ * and home health (32x, 33x) and hospice (81x, 82x) bills, which date the
+ * start of care.
+ */
+bool
+claim_has_admission(const Claim *claim)
+{
+	char		tob[3];
+
+	if (claim_is_inpatient(claim))
+		return true;
+	if (!type_of_bill_digits(&claim->f[CF_TYPE_OF_BILL], tob))
+		return false;
+	return (tob[0] == '3' && (tob[1] == '2' || tob[1] == '3')) || (tob[0] == '8' && (tob[1] == '1' || tob[1] == '2'));
+}
+
+/* A hospital bill for specimens alone (14x, non-patient laboratory): no patient came, no point of origin. */
+bool
+claim_is_specimen_only(const Claim *claim)
+{
+	char		tob[3];
+
+	return type_of_bill_digits(&claim->f[CF_TYPE_OF_BILL], tob) && tob[0] == '1' && tob[1] == '4';
 }
 
 bool
@@ -802,10 +955,13 @@ rules_run(const Claim *claim, IssueList *issues, bool report_unchecked)
 	init_context(&ctx, claim, issues, report_unchecked);
 	prefetch_lookups(claim);
 	check_input(&ctx);
+	check_completeness(&ctx);
 	check_billing(&ctx);
+	check_frontend(&ctx);
 	check_patient(&ctx);
 	check_diagnoses(&ctx);
 	check_procedures(&ctx);
+	check_institutional(&ctx);
 }
 
 void

@@ -39,12 +39,24 @@ typedef enum Severity
 	X(FIELD_INVALID, "input", SEV_ERROR, "billing", "", "", \
 	  "a value that cannot be read as its field's kind: a date not written YYYY-MM-DD, a number that is not a number, a list that is not a list", \
 	  "Send the field in its documented form; the rules that need it did not run.") \
+	X(CLAIM_INCOMPLETE, "completeness", SEV_ERROR, "billing", "", "", \
+	  "an element the 837P or 837I requires for the claim's type is absent or empty (one issue per element, naming the field and its X12 element)", \
+	  "Fill in the element before the claim goes out; when you validate partial extracts on purpose, list their missing fields in the rule's ignore parameter or turn the rule off.") \
 	X(NPI_BILLING_INVALID, "provider", SEV_ERROR, "billing", "billing_npi", "", \
 	  "billing NPI missing, not 10 digits, not starting with 1 or 2, or with a wrong check digit", \
 	  "Enter the billing provider's NPI as NPPES issued it (10 digits, Luhn check digit with prefix 80840).") \
 	X(NPI_RENDERING_INVALID, "provider", SEV_ERROR, "billing", "rendering_npi, referring_npi, lines.rendering_npi", "", \
 	  "a rendering or referring NPI (header or line) present but not a valid NPI", \
 	  "Correct the provider's NPI, or leave the field empty when there is no such provider.") \
+	X(BILLING_ADDRESS_INVALID, "provider", SEV_ERROR, "billing", "billing_address, billing_city, billing_state, billing_zip", "", \
+	  "the billing provider's address is a post office box, its state is not a US or Canadian code, or its ZIP code is not the 9-digit ZIP+4", \
+	  "Give the billing provider's physical street address with its 9-digit ZIP code; a post office box or lock box goes in the pay-to address (2010AB) instead.") \
+	X(TAX_ID_INVALID, "provider", SEV_ERROR, "billing", "billing_tax_id", "", \
+	  "the billing provider's tax id is not 9 digits, or is a number no EIN or SSN can be (all zeros, one digit repeated, 123456789, an SSN area 000, 666 or 9xx)", \
+	  "Enter the EIN (or, for a sole practitioner, the SSN) the billing provider is enrolled with, 9 digits.") \
+	X(TAXONOMY_INVALID, "provider", SEV_ERROR, "billing", "billing_taxonomy", "", \
+	  "the billing provider's taxonomy code is not a NUCC code (10 letters and digits, the last an X)", \
+	  "Use the NUCC Health Care Provider Taxonomy code the provider registered in NPPES, for example 207Q00000X.") \
 	X(PAYER_UNKNOWN, "payer", SEV_ERROR, "billing", "payer_id", "payers", \
 	  "payer id missing or not in the payers table", \
 	  "Pick the payer from cleanclaim.payers, or add the payer there.") \
@@ -54,7 +66,7 @@ typedef enum Severity
 	X(TIMELY_FILING_EXPIRED, "payer", SEV_ERROR, "billing", "payer_id, service_from, lines.service_date, submitted_on", "payers (optional)", \
 	  "submitted (or today, when not submitted yet) after the payer's filing limit counted from the date of service; a warning within warn_days of the limit", \
 	  "Submit at once with proof of timely filing if you have it; the limit is the payer's timely_filing_days (or the days parameter).") \
-	X(FREQUENCY_REF_MISSING, "billing", SEV_ERROR, "billing", "frequency_code, original_claim_id", "", \
+	X(FREQUENCY_REF_MISSING, "billing", SEV_ERROR, "billing", "claim_type, frequency_code, type_of_bill, original_claim_id", "", \
 	  "a replacement (7) or void (8) without original_claim_id, or an original (1) that names one", \
 	  "Give the payer's claim number of the claim being replaced or voided, or send frequency 1 without it.") \
 	X(CHARGE_TOTAL_MISMATCH, "charges", SEV_ERROR, "billing", "total_charge, lines.charge", "", \
@@ -72,6 +84,12 @@ typedef enum Severity
 	X(LINES_TOO_MANY, "billing", SEV_ERROR, "billing", "claim_type, lines", "", \
 	  "more lines than the claim form holds (50 professional, 450 institutional)", \
 	  "Split the services over several claims.") \
+	X(NAME_INVALID, "patient", SEV_ERROR, "front_office", "subscriber_last_name, subscriber_first_name, patient_last_name, patient_first_name, patient_relationship", "", \
+	  "a subscriber or patient name that is placeholder text (TEST, UNKNOWN, NONE, ...), holds a digit or no letter at all; a warning when a first name is missing", \
+	  "Copy the names exactly as the insurance card shows them, last and first; register an unidentified patient under the name the payer was given.") \
+	X(RELATIONSHIP_INVALID, "patient", SEV_ERROR, "front_office", "patient_relationship, patient_last_name, patient_first_name, subscriber_last_name, subscriber_first_name", "", \
+	  "the patient's relationship to the subscriber is not an 837 code (18 self, 01 spouse, 19 child, 20 employee, 21 unknown, 39 organ donor, 40 cadaver donor, 53 life partner, G8 other); a warning when it says self (18) and the patient's name is not the subscriber's", \
+	  "Take the relationship from the eligibility response: 18 when the patient is the subscriber, else the patient's own code and name.") \
 	X(PATIENT_BIRTH_DATE_INVALID, "patient", SEV_ERROR, "front_office", "patient_birth_date, service_from, lines.service_date", "", \
 	  "patient birth date missing, in the future, or after the date of service", \
 	  "Correct the birth date from the patient's registration or insurance card.") \
@@ -159,6 +177,21 @@ typedef enum Severity
 	X(POS_INVALID, "place_of_service", SEV_ERROR, "billing", "claim_type, place_of_service, lines.place_of_service, service_from, lines.service_date", "place_of_service", \
 	  "a place of service not in the place-of-service list", \
 	  "Use a 2-digit CMS place-of-service code (11 office, 22 outpatient hospital, 02/10 telehealth, ...).") \
+	X(TOB_INVALID, "institutional", SEV_ERROR, "billing", "claim_type, type_of_bill, service_from, lines.service_date", "type_of_bill_codes", \
+	  "an institutional claim's type of bill is not 3 digits (facility type, classification, frequency; a leading 0 allowed) or not in the type-of-bill list", \
+	  "Use the type of bill of the facility and the bill: 111 inpatient admit through discharge, 131 hospital outpatient, 0117 a replacement, ...") \
+	X(REVENUE_CODE_INVALID, "institutional", SEV_ERROR, "billing", "claim_type, lines.revenue_code, service_from, lines.service_date", "revenue_codes", \
+	  "a revenue code on an institutional line that is not 4 digits or not in the revenue code list", \
+	  "Give every line its 4-digit revenue code from the charge master (0450 emergency room, 0300 laboratory, ...).") \
+	X(ADMISSION_INVALID, "institutional", SEV_ERROR, "front_office", "claim_type, type_of_bill, admission_date, admission_type, admission_source, service_from", "", \
+	  "an admission date after the statement period starts or in the future, an admission type that is not 1-5 or 9, or a point of origin that is not a NUBC code", \
+	  "Take the admission date, type and point of origin from the registration (UB-04 form locators 12, 14 and 15).") \
+	X(DISCHARGE_STATUS_INVALID, "institutional", SEV_ERROR, "coding", "claim_type, type_of_bill, discharge_status", "", \
+	  "a patient discharge status that is not a NUBC code, or one that contradicts the type of bill (still a patient, 30, on a final bill; a discharge on an interim bill)", \
+	  "Code the patient's status at the end of the statement period (UB-04 form locator 17): 30 on interim bills, the discharge disposition on final ones.") \
+	X(PCS_INVALID, "institutional", SEV_ERROR, "coding", "claim_type, icd10pcs_procedures", "", \
+	  "an ICD-10-PCS procedure code that is not 7 letters and digits (I and O are never used)", \
+	  "Code inpatient procedures in ICD-10-PCS, 7 characters, for example 0SRC0J9.") \
 	X(AUDIT_HIGH_DOLLAR, "audit", SEV_INFO, "billing", "claim_type, type_of_bill, place_of_service, total_charge, expected_amount, lines.charge", "audit_thresholds", \
 	  "total charge (or expected payment, by the threshold's basis) at or above the payer's pre-bill audit threshold for the setting (defaults: 100,000 inpatient, 50,000 outpatient and professional)", \
 	  "Review the claim line by line against the record before it goes out: itemized charges, documentation, authorizations.") \
@@ -221,6 +254,12 @@ typedef struct RuleParams
 	int64	   *unlisted_codes; /* AUDIT_UNLISTED_PROC: codes besides the built-in list */
 	double		denial_risk_threshold;	/* AUDIT_DENIAL_RISK */
 	int			many_warnings;	/* AUDIT_MANY_WARNINGS */
+	uint64		incomplete_ignore_claim;	/* CLAIM_INCOMPLETE: fields not required (FIELD_BIT) */
+	uint64		incomplete_ignore_line;
+	uint64		incomplete_require_claim;	/* situational fields the payer requires */
+	uint64		incomplete_require_line;
+	int			nplaceholders;	/* NAME_INVALID: -1 for the built-in list */
+	char	  **placeholders;
 } RuleParams;
 
 /* The effective configuration for one payer (or the default). */
@@ -299,17 +338,31 @@ extern const char *field_text(const FieldValue *fv);
 extern const char *code_text(const struct CodeType *type, int64 code);
 extern const char *date_text(DateADT d);
 extern const char *invalid_code_reason(const struct CodeType *type, const FieldValue *fv);
+extern const char *code_set_gap(RefTableId table, int family, DateADT date, const char *what);
 
 extern const char *severity_name(Severity s);
 extern int	rule_lookup(const char *id);
 
 /* Facts about the claim the rules share. */
 extern bool claim_first_service_date(const Claim *claim, DateADT *date);
+extern bool type_of_bill_digits(const FieldValue *tob, char digits[3]);
+extern bool claim_is_inpatient(const Claim *claim);
+extern bool claim_has_admission(const Claim *claim);
+extern bool claim_is_specimen_only(const Claim *claim);
 extern bool line_has_modifier(const ClaimLine *line, const char *modifier);
 extern int	cpt_category_i_number(int64 code);
 
+/* What the 837 requires of the claim (rules_completeness.c). */
+extern bool field_required(const RuleContext *ctx, ClaimFieldId id);
+extern bool line_field_required(const RuleContext *ctx, LineFieldId id);
+extern bool own_rule_reports_missing(const RuleContext *ctx, ClaimFieldId id);
+extern bool own_rule_reports_missing_line(const RuleContext *ctx, LineFieldId id);
+
 /* The rule groups (rules_*.c). */
 extern void check_input(RuleContext *ctx);
+extern void check_completeness(RuleContext *ctx);
+extern void check_frontend(RuleContext *ctx);
+extern void check_institutional(RuleContext *ctx);
 extern void check_billing(RuleContext *ctx);
 extern void check_patient(RuleContext *ctx);
 extern void check_diagnoses(RuleContext *ctx);

@@ -65,7 +65,7 @@ check_npi(RuleContext *ctx, RuleId rule, const FieldValue *fv, int line_no, cons
 			rule_not_checked(ctx, rule, "the claim has no %s field", field);
 		return;
 	}
-	if (fv->state == VALUE_MISSING && required)
+	if (fv->state == VALUE_MISSING && required && own_rule_reports_missing(ctx, CF_BILLING_NPI))
 		rule_issue(ctx, rule, line_no, field, NULL, "%s is missing", label);
 	else if (fv->state == VALUE_INVALID && !value_reported_invalid(fv))
 		rule_issue(ctx, rule, line_no, field, field_text(fv), "%s %s is not a valid NPI: %s",
@@ -102,7 +102,10 @@ check_payer(RuleContext *ctx)
 		if (payer->state == VALUE_ABSENT)
 			rule_not_checked(ctx, RULE_PAYER_UNKNOWN, "the claim has no payer_id field");
 		else if (payer->state == VALUE_MISSING)
-			rule_issue(ctx, RULE_PAYER_UNKNOWN, 0, "payer_id", NULL, "payer id is missing");
+		{
+			if (own_rule_reports_missing(ctx, CF_PAYER_ID))
+				rule_issue(ctx, RULE_PAYER_UNKNOWN, 0, "payer_id", NULL, "payer id is missing");
+		}
 		else if (refdata_payer_count() == 0)
 			rule_not_checked(ctx, RULE_PAYER_UNKNOWN, "cleanclaim.payers is empty");
 		else if (payer->state == VALUE_OK && ctx->payer == NULL)
@@ -113,7 +116,7 @@ check_payer(RuleContext *ctx)
 	{
 		if (member->state == VALUE_ABSENT)
 			rule_not_checked(ctx, RULE_MEMBER_ID_MISSING, "the claim has no member_id field");
-		else if (member->state == VALUE_MISSING)
+		else if (member->state == VALUE_MISSING && own_rule_reports_missing(ctx, CF_MEMBER_ID))
 			rule_issue(ctx, RULE_MEMBER_ID_MISSING, 0, "member_id", NULL, "member id is missing");
 	}
 }
@@ -172,17 +175,26 @@ check_frequency(RuleContext *ctx)
 {
 	const FieldValue *freq = &ctx->claim->f[CF_FREQUENCY_CODE];
 	const FieldValue *original = &ctx->claim->f[CF_ORIGINAL_CLAIM_ID];
+	char		tob[3];
 	char		code;
 
 	if (!rule_on(ctx, RULE_FREQUENCY_REF_MISSING))
 		return;
 	if (freq->state != VALUE_OK)
 	{
-		rule_not_checked(ctx, RULE_FREQUENCY_REF_MISSING, "the claim has no frequency_code");
-		return;
+		/* an institutional claim's frequency is the last character of its type of bill */
+		if (ctx->institutional && type_of_bill_digits(&ctx->claim->f[CF_TYPE_OF_BILL], tob))
+			freq = &ctx->claim->f[CF_TYPE_OF_BILL];
+		else
+		{
+			rule_not_checked(ctx, RULE_FREQUENCY_REF_MISSING, "the claim has no frequency_code");
+			return;
+		}
 	}
 	code = freq->raw.s[freq->raw.len - 1];	/* "7" or a type of bill ending in 7 */
-	if (!code_is_digit(code) || (freq->raw.len != 1 && freq->raw.len != 3))
+	if (freq == &ctx->claim->f[CF_TYPE_OF_BILL] && !code_is_digit(code))
+		return;					/* a letter: an adjustment or interim code that names no original */
+	if (!code_is_digit(code) || (freq->raw.len != 1 && freq->raw.len != 3 && freq->raw.len != 4))
 		rule_issue(ctx, RULE_FREQUENCY_REF_MISSING, 0, "frequency_code", field_text(freq),
 				   "frequency code %s is not a claim frequency (1 original, 7 replacement, 8 void)",
 				   field_text(freq));
@@ -221,14 +233,15 @@ check_charges(RuleContext *ctx)
 			rule_issue(ctx, RULE_CHARGE_NOT_POSITIVE, claim->lines[i].line_no, "charge",
 					   psprintf("%.2f", charge->v.num), "line %d charge %.2f is not positive",
 					   claim->lines[i].line_no, charge->v.num);
-		else if (charge->state == VALUE_MISSING)
+		else if (charge->state == VALUE_MISSING && own_rule_reports_missing_line(ctx, LF_CHARGE))
 			rule_issue(ctx, RULE_CHARGE_NOT_POSITIVE, claim->lines[i].line_no, "charge", NULL,
 					   "line %d has no charge", claim->lines[i].line_no);
 	}
 	if (rule_on(ctx, RULE_CHARGE_NOT_POSITIVE) && total->state == VALUE_OK && total->v.num <= 0)
 		rule_issue(ctx, RULE_CHARGE_NOT_POSITIVE, 0, "total_charge", psprintf("%.2f", total->v.num),
 				   "total charge %.2f is not positive", total->v.num);
-	else if (rule_on(ctx, RULE_CHARGE_NOT_POSITIVE) && total->state == VALUE_MISSING)
+	else if (rule_on(ctx, RULE_CHARGE_NOT_POSITIVE) && total->state == VALUE_MISSING &&
+			 own_rule_reports_missing(ctx, CF_TOTAL_CHARGE))
 		rule_issue(ctx, RULE_CHARGE_NOT_POSITIVE, 0, "total_charge", NULL, "the claim has no total charge");
 	if (!rule_on(ctx, RULE_CHARGE_TOTAL_MISMATCH))
 		return;

@@ -61,17 +61,8 @@ check_code_set(RuleContext *ctx, const FieldValue *item, int position, DateADT d
 	{
 		const RefEntry *other;
 
-		DateADT		first;
-		DateADT		last;
-
 		if (!rule_on(ctx, RULE_DX_INVALID))
 			return;
-		if (!refdata_covers(REF_ICD10CM, date, &first, &last))
-		{
-			rule_not_checked(ctx, RULE_DX_INVALID, "the ICD-10-CM code set loaded covers %s to %s, not %s",
-							 date_text(first), last == REF_NO_END ? "now" : date_text(last), date_text(date));
-			return;
-		}
 		other = refdata_find(REF_ICD10CM, item->v.code, DATEVAL_NOBEGIN);
 		if (other == NULL)
 			rule_issue(ctx, RULE_DX_INVALID, 0, "diagnoses", code,
@@ -157,18 +148,33 @@ check_principal(RuleContext *ctx, const FieldValue *first, DateADT date, bool mc
 				   "the first-listed diagnosis %s is not acceptable as the principal diagnosis", code);
 }
 
-static void
-report_unchecked_code_rules(RuleContext *ctx, bool icd_loaded, bool mce_loaded, bool have_date)
+/*
+ * Can the ICD-10-CM code set judge the claim's codes on its date?  When it
+ * cannot (not loaded, no date, a date its releases do not cover), its rules
+ * are reported not checked, with the reason.
+ */
+static bool
+icd_code_set_usable(RuleContext *ctx, bool icd_loaded, bool have_date, DateADT date)
 {
 	static const RuleId icd_rules[] = {RULE_DX_INVALID, RULE_DX_NOT_BILLABLE, RULE_DX_UNSPECIFIED};
+	const char *gap = !icd_loaded ? "cleanclaim.icd10cm_codes is empty"
+		: !have_date ? "the claim has no readable date of service"
+		: code_set_gap(REF_ICD10CM, 0, date, "ICD-10-CM codes");
+	size_t		i;
+
+	for (i = 0; gap != NULL && i < lengthof(icd_rules); i++)
+		if (rule_on(ctx, icd_rules[i]))
+			rule_not_checked(ctx, icd_rules[i], "%s", gap);
+	return gap == NULL;
+}
+
+static void
+report_unchecked_mce_rules(RuleContext *ctx, bool mce_loaded, bool have_date)
+{
 	static const RuleId mce_rules[] = {RULE_DX_MANIFESTATION_PRIMARY, RULE_DX_UNACCEPTABLE_PRIMARY,
 	RULE_DX_AGE_CONFLICT, RULE_DX_SEX_CONFLICT};
 	size_t		i;
 
-	for (i = 0; i < lengthof(icd_rules); i++)
-		if (rule_on(ctx, icd_rules[i]) && (!icd_loaded || !have_date))
-			rule_not_checked(ctx, icd_rules[i], !icd_loaded ? "cleanclaim.icd10cm_codes is empty"
-							 : "the claim has no readable date of service");
 	for (i = 0; i < lengthof(mce_rules); i++)
 		if (rule_on(ctx, mce_rules[i]) && (!mce_loaded || !have_date))
 			rule_not_checked(ctx, mce_rules[i], !mce_loaded ? "cleanclaim.mce_edits is empty"
@@ -185,6 +191,7 @@ check_diagnosis_list(RuleContext *ctx)
 	bool		mce_loaded = refdata_has_rows(REF_MCE);
 	DateADT		date = 0;
 	bool		have_date = claim_first_service_date(ctx->claim, &date);
+	bool		icd_usable;
 	int			i;
 	int			j;
 
@@ -196,7 +203,8 @@ check_diagnosis_list(RuleContext *ctx)
 		rule_issue(ctx, RULE_DX_TOO_MANY, 0, "diagnoses", psprintf("%d", dx->nitems),
 				   "%d diagnoses on %s claim, which holds %d", dx->nitems,
 				   ctx->institutional ? "an institutional" : "a professional", max);
-	report_unchecked_code_rules(ctx, icd_loaded, mce_loaded, have_date);
+	icd_usable = icd_code_set_usable(ctx, icd_loaded, have_date, date);
+	report_unchecked_mce_rules(ctx, mce_loaded, have_date);
 	for (i = 0; i < dx->nitems; i++)
 	{
 		const FieldValue *item = &dx->items[i];
@@ -224,7 +232,7 @@ check_diagnosis_list(RuleContext *ctx)
 		}
 		if (!have_date)
 			continue;
-		if (icd_loaded)
+		if (icd_usable)
 			check_code_set(ctx, item, i + 1, date);
 		if (mce_loaded)
 			check_age_and_sex(ctx, item, i + 1, date, mce_flags(item->v.code, date));
@@ -248,14 +256,16 @@ check_pointers(RuleContext *ctx)
 		const ClaimLine *line = &claim->lines[i];
 		const FieldValue *ptrs = &line->f[LF_DX_POINTERS];
 
-		if (ptrs->state == VALUE_ABSENT)
+		/* institutional lines have no pointers (the 837I has no SV107) */
+		if (ptrs->state == VALUE_ABSENT && !ctx->institutional)
 			rule_not_checked(ctx, RULE_DX_POINTER_INVALID, "line %d has no dx_pointers field", line->line_no);
 		if (ptrs->state == VALUE_ABSENT || ptrs->state == VALUE_INVALID)
 			continue;
 		if (ptrs->state == VALUE_MISSING)
 		{
-			rule_issue(ctx, RULE_DX_POINTER_INVALID, line->line_no, "dx_pointers", NULL,
-					   "line %d points to no diagnosis", line->line_no);
+			if (own_rule_reports_missing_line(ctx, LF_DX_POINTERS))
+				rule_issue(ctx, RULE_DX_POINTER_INVALID, line->line_no, "dx_pointers", NULL,
+						   "line %d points to no diagnosis", line->line_no);
 			continue;
 		}
 		if (ptrs->nitems > 4)
@@ -301,7 +311,7 @@ check_diagnoses(RuleContext *ctx)
 	}
 	if (dx->state == VALUE_MISSING || dx->nitems == 0)
 	{
-		if (rule_on(ctx, RULE_DX_MISSING))
+		if (rule_on(ctx, RULE_DX_MISSING) && own_rule_reports_missing(ctx, CF_DIAGNOSES))
 			rule_issue(ctx, RULE_DX_MISSING, 0, "diagnoses", NULL, "the claim has no diagnosis");
 	}
 	else

@@ -20,7 +20,10 @@ check_birth_date(RuleContext *ctx)
 	if (birth->state == VALUE_ABSENT)
 		rule_not_checked(ctx, RULE_PATIENT_BIRTH_DATE_INVALID, "the claim has no patient_birth_date field");
 	else if (birth->state == VALUE_MISSING)
-		rule_issue(ctx, RULE_PATIENT_BIRTH_DATE_INVALID, 0, "patient_birth_date", NULL, "patient birth date is missing");
+	{
+		if (own_rule_reports_missing(ctx, CF_PATIENT_BIRTH_DATE))
+			rule_issue(ctx, RULE_PATIENT_BIRTH_DATE_INVALID, 0, "patient_birth_date", NULL, "patient birth date is missing");
+	}
 	else if (birth->state != VALUE_OK)
 		return;					/* FIELD_INVALID said why */
 	else if (birth->v.date > ctx->today)
@@ -42,7 +45,10 @@ check_sex(RuleContext *ctx)
 	if (sex->state == VALUE_ABSENT)
 		rule_not_checked(ctx, RULE_PATIENT_SEX_INVALID, "the claim has no patient_sex field");
 	else if (sex->state == VALUE_MISSING)
-		rule_issue(ctx, RULE_PATIENT_SEX_INVALID, 0, "patient_sex", NULL, "patient sex is missing");
+	{
+		if (own_rule_reports_missing(ctx, CF_PATIENT_SEX))
+			rule_issue(ctx, RULE_PATIENT_SEX_INVALID, 0, "patient_sex", NULL, "patient sex is missing");
+	}
 	else if (sex->state == VALUE_OK &&
 			 !(sex->raw.len == 1 && strchr("MFUmfu", sex->raw.s[0]) != NULL))
 		rule_issue(ctx, RULE_PATIENT_SEX_INVALID, 0, "patient_sex", field_text(sex),
@@ -72,7 +78,7 @@ check_service_dates(RuleContext *ctx)
 		rule_not_checked(ctx, RULE_SERVICE_DATES_INVALID, "the claim has no dates of service");
 		return;
 	}
-	if (from->state == VALUE_MISSING)
+	if (from->state == VALUE_MISSING && own_rule_reports_missing(ctx, CF_SERVICE_FROM))
 		rule_issue(ctx, RULE_SERVICE_DATES_INVALID, 0, "service_from", NULL, "service from date is missing");
 	if (from->state == VALUE_OK && to->state == VALUE_OK && from->v.date > to->v.date)
 		rule_issue(ctx, RULE_SERVICE_DATES_INVALID, 0, "service_from", date_text(from->v.date),

@@ -34,28 +34,27 @@ check_procedure_code(RuleContext *ctx, const ClaimLine *line, bool hcpcs_loaded)
 	const FieldValue *proc = &line->f[LF_PROCEDURE];
 	DateADT		date;
 	const RefEntry *other;
+	const char *gap;
 
 	if (!rule_on(ctx, RULE_PROC_INVALID) || value_reported_invalid(proc))
 		return;
 	if (proc->state == VALUE_MISSING || proc->state == VALUE_ABSENT)
-		rule_issue(ctx, RULE_PROC_INVALID, line->line_no, "procedure", NULL,
-				   "line %d has no procedure code", line->line_no);
+	{
+		/* an institutional line may bill a revenue code alone */
+		if (own_rule_reports_missing_line(ctx, LF_PROCEDURE))
+			rule_issue(ctx, RULE_PROC_INVALID, line->line_no, "procedure", NULL,
+					   "line %d has no procedure code", line->line_no);
+	}
 	else if (proc->state == VALUE_INVALID)
 		rule_issue(ctx, RULE_PROC_INVALID, line->line_no, "procedure", field_text(proc),
 				   "line %d procedure \"%s\" is not a CPT or HCPCS code: %s", line->line_no, field_text(proc),
 				   invalid_code_reason(&hcpcs_type, proc));
-	else if (hcpcs_loaded && line_service_date(ctx->claim, line, &date) &&
-			 refdata_find(REF_HCPCS, proc->v.code, date) == NULL)
+	else if (!hcpcs_loaded || !line_service_date(ctx->claim, line, &date))
+		return;
+	else if ((gap = code_set_gap(REF_HCPCS, hcpcs_family(proc->v.code), date, "codes")) != NULL)
+		rule_not_checked(ctx, RULE_PROC_INVALID, "%s", gap);
+	else if (refdata_find(REF_HCPCS, proc->v.code, date) == NULL)
 	{
-		DateADT		first;
-		DateADT		last;
-
-		if (!refdata_covers(REF_HCPCS, date, &first, &last))
-		{
-			rule_not_checked(ctx, RULE_PROC_INVALID, "the procedure code set loaded covers %s to %s, not %s",
-							 date_text(first), last == REF_NO_END ? "now" : date_text(last), date_text(date));
-			return;
-		}
 		other = refdata_find(REF_HCPCS, proc->v.code, DATEVAL_NOBEGIN);
 		if (other == NULL)
 			rule_issue(ctx, RULE_PROC_INVALID, line->line_no, "procedure", proc_text(line),
@@ -78,7 +77,10 @@ check_units(RuleContext *ctx, const ClaimLine *line)
 	if (!rule_on(ctx, RULE_UNITS_INVALID) || units->state == VALUE_ABSENT || units->state == VALUE_INVALID)
 		return;
 	if (units->state == VALUE_MISSING)
-		rule_issue(ctx, RULE_UNITS_INVALID, line->line_no, "units", NULL, "line %d has no units", line->line_no);
+	{
+		if (own_rule_reports_missing_line(ctx, LF_UNITS))
+			rule_issue(ctx, RULE_UNITS_INVALID, line->line_no, "units", NULL, "line %d has no units", line->line_no);
+	}
 	else if (units->v.num <= 0 || units->v.num != floor(units->v.num))
 		rule_issue(ctx, RULE_UNITS_INVALID, line->line_no, "units", psprintf("%g", units->v.num),
 				   "line %d units %g are not a whole number of 1 or more", line->line_no, units->v.num);
@@ -97,6 +99,7 @@ check_modifier_list(RuleContext *ctx, const ClaimLine *line, bool modifiers_load
 	const FieldValue *mods = &line->f[LF_MODIFIERS];
 	DateADT		date = 0;
 	bool		have_date = line_service_date(ctx->claim, line, &date);
+	const char *gap;
 	int			i;
 
 	if (!rule_on(ctx, RULE_MOD_INVALID) || mods->state != VALUE_OK)
@@ -121,7 +124,12 @@ check_modifier_list(RuleContext *ctx, const ClaimLine *line, bool modifiers_load
 		up[0] = code_upper(m.s[0]);
 		up[1] = code_upper(m.s[1]);
 		up[2] = '\0';
-		if (modifiers_loaded && have_date && refdata_find(REF_MODIFIERS, modifier_key(up, 2), date) == NULL)
+		if (!modifiers_loaded || !have_date)
+			continue;
+		gap = code_set_gap(REF_MODIFIERS, code_is_digit(up[0]) ? MODIFIER_CPT : MODIFIER_LEVEL_II, date, "modifiers");
+		if (gap != NULL)
+			rule_not_checked(ctx, RULE_MOD_INVALID, "%s", gap);
+		else if (refdata_find(REF_MODIFIERS, modifier_key(up, 2), date) == NULL)
 			rule_issue(ctx, RULE_MOD_INVALID, line->line_no, "modifiers", pstrdup(up),
 					   "line %d modifier %s is not in the modifier list on %s", line->line_no, up, date_text(date));
 	}
@@ -208,6 +216,7 @@ check_place_of_service(RuleContext *ctx, const ClaimLine *line, bool pos_loaded)
 {
 	const FieldValue *pos = line_place_of_service(ctx->claim, line);
 	DateADT		date;
+	const char *gap;
 
 	if (pos->state == VALUE_ABSENT && !ctx->institutional)
 		rule_not_checked(ctx, RULE_POS_INVALID, "the claim has no place_of_service field");
@@ -215,13 +224,19 @@ check_place_of_service(RuleContext *ctx, const ClaimLine *line, bool pos_loaded)
 		pos->state == VALUE_INVALID)
 		return;
 	if (pos->state == VALUE_MISSING)
-		rule_issue(ctx, RULE_POS_INVALID, line->line_no, "place_of_service", NULL,
-				   "line %d has no place of service", line->line_no);
+	{
+		if (own_rule_reports_missing(ctx, CF_PLACE_OF_SERVICE))
+			rule_issue(ctx, RULE_POS_INVALID, line->line_no, "place_of_service", NULL,
+					   "line %d has no place of service", line->line_no);
+	}
 	else if (pos->raw.len != 2 || !code_is_digit(pos->raw.s[0]) || !code_is_digit(pos->raw.s[1]))
 		rule_issue(ctx, RULE_POS_INVALID, line->line_no, "place_of_service", field_text(pos),
 				   "line %d place of service \"%s\" is not a 2-digit code", line->line_no, field_text(pos));
-	else if (pos_loaded && line_service_date(ctx->claim, line, &date) &&
-			 refdata_find(REF_POS, (pos->raw.s[0] - '0') * 10 + (pos->raw.s[1] - '0'), date) == NULL)
+	else if (!pos_loaded || !line_service_date(ctx->claim, line, &date))
+		return;
+	else if ((gap = code_set_gap(REF_POS, 0, date, "places of service")) != NULL)
+		rule_not_checked(ctx, RULE_POS_INVALID, "%s", gap);
+	else if (refdata_find(REF_POS, (pos->raw.s[0] - '0') * 10 + (pos->raw.s[1] - '0'), date) == NULL)
 		rule_issue(ctx, RULE_POS_INVALID, line->line_no, "place_of_service", field_text(pos),
 				   "line %d place of service %s is not in the place-of-service list on %s", line->line_no,
 				   field_text(pos), date_text(date));

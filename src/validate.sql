@@ -25,7 +25,8 @@ CREATE TYPE claim_line AS (
 	ndc ndc,
 	ndc_units numeric,
 	rendering_npi npi,
-	place_of_service text
+	place_of_service text,
+	revenue_code text
 );
 COMMENT ON TYPE claim_line IS 'a service line of the claim contract, for claims held as rows with an array of lines';
 
