@@ -8,7 +8,10 @@ BEGIN;
 
 CREATE TEMP TABLE base_claim AS SELECT '{
   "claim_id": "C-300", "claim_type": "professional", "payer_id": "MCR01", "member_id": "M1001",
+  "subscriber_last_name": "RIVERA", "subscriber_first_name": "ANA", "patient_relationship": "18",
   "patient_birth_date": "1970-05-15", "patient_sex": "F", "billing_npi": "1234567893",
+  "billing_tax_id": "84-1234567", "billing_address": "1200 Maple Ave Ste 300", "billing_city": "Denver",
+  "billing_state": "CO", "billing_zip": "802021234",
   "place_of_service": "11", "frequency_code": "1", "service_from": "2024-03-04", "service_to": "2024-03-04",
   "submitted_on": "2024-03-20", "total_charge": 150.00, "diagnoses": ["E11.9", "I10"],
   "lines": [
@@ -21,7 +24,7 @@ CREATE FUNCTION pg_temp.claim(patch jsonb DEFAULT '{}') RETURNS jsonb LANGUAGE s
 CREATE FUNCTION pg_temp.line(claim jsonb, n int, patch jsonb) RETURNS jsonb LANGUAGE sql
 	AS $$ SELECT jsonb_set(claim, ARRAY['lines', (n - 1)::text], (claim->'lines'->(n - 1)) || patch) $$;
 
--- the base claim is clean
+-- the base claim is complete and clean
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim());
 
 -- ===== not a claim: 22023 =====
@@ -54,7 +57,8 @@ SELECT issues(NULL::jsonb) IS NULL AS issues_null, is_clean(NULL::jsonb) IS NULL
 SELECT count(*) AS issues FROM (VALUES (NULL::jsonb), (pg_temp.claim('{"member_id": null}'))) c(claim), validate(c.claim) v;
 -- report_unchecked NULL is false
 SELECT count(*) FROM validate('{}'::jsonb, NULL);
--- an empty object: no field, so no rule could run; it says so on request
+-- an empty object: not clean, it lacks every element the 837 requires;
+-- the other rules could not run, and say so on request
 SELECT rule_id, severity, line_no, field, value, message FROM validate('{}'::jsonb);
 SELECT is_clean('{}'::jsonb), quality_score('{}'::jsonb), issues('{}'::jsonb);
 SELECT rule_id, severity, message FROM validate('{}'::jsonb, report_unchecked => true);
@@ -67,7 +71,7 @@ FROM validate(pg_temp.claim('{"service_from": 20240304, "diagnoses": {"1": "E11.
 							   "patient_sex": true, "member_id": ["M1001"], "claim_id": {"id": 7}, "billing_npi": [1234567893]}'));
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"lines": {"line_no": 1, "procedure": "99213"}}'));
 -- lines that are not objects: the line keeps its place (line 2 is the text),
--- and an empty line has no procedure code
+-- and nothing more is said of a line that is no line
 SELECT rule_id, severity, line_no, field, value, message
 FROM validate(pg_temp.claim('{"total_charge": 125}') || jsonb_build_object('lines', jsonb_build_array(
 	pg_temp.claim()->'lines'->0, 'a text', 42, jsonb_build_array('85025'), NULL)));
@@ -132,6 +136,11 @@ FROM validate(pg_temp.claim(jsonb_build_object('diagnoses',
 GROUP BY rule_id, severity ORDER BY rule_id;
 SELECT clock_timestamp() - at < interval '10 seconds' AS in_reasonable_time FROM started;
 
+-- The rows and FHIR fragments below are partial on purpose: they show how
+-- input of the wrong shape is read, so the elements they lack are left
+-- unreported (CLAIM_INCOMPLETE off, as for partial extracts).
+INSERT INTO rule_settings (rule_id, enabled, note) VALUES ('CLAIM_INCOMPLETE', false, 'partial claims on purpose');
+
 -- ===== claims as rows =====
 -- columns named like the contract are read; others are the table's own
 -- business, unless they look like a misspelled field; wrong column types
@@ -139,7 +148,7 @@ CREATE TEMP TABLE claim_rows (claim_id text, billing_np text, payer_id text, pat
 							  diagnoses text, total_charge numeric, lines claim_line[], my_column int);
 INSERT INTO claim_rows VALUES
 	('R-1', '1234567893', 'MCR01', '1970-02-30', 'E11.9,I10', 1e400,
-	 ARRAY[ROW(1, '99213', NULL, 1, 125, '2024-03-04', '{1}', NULL, NULL, NULL, '11')::claim_line, NULL], 7);
+	 ARRAY[ROW(1, '99213', NULL, 1, 125, '2024-03-04', '{1}', NULL, NULL, NULL, '11', NULL)::claim_line, NULL], 7);
 SELECT v.rule_id, v.severity, v.line_no, v.field, left(v.value, 20) AS value, left(v.message, 90) AS message
 FROM claim_rows r, validate(r) v WHERE v.rule_id <> 'TIMELY_FILING_EXPIRED';
 -- lines held in a text column are not lines (jsonb or claim_line[] are)

@@ -40,6 +40,10 @@ VALUES ('A', 'P1', 'MA', '1950-01-01', 'F', '1234567893', '2026-09-01', 100.00, 
 	   ('E', 'P1', 'ME', '1954-01-01', 'F', '1234567893', '2026-09-03', 500.00, '{E11.9}'),
 	   ('F', 'P2', 'MF', '1955-01-01', 'M', '1234567893', '2026-09-03', 600.00, '{I10}'),
 	   ('G', 'P2', 'MG', '1956-01-01', 'F', '1234567890', '2026-09-04', 700.00, '{E11.9}');
+-- every claim is complete: the subscriber is the patient, one billing provider
+UPDATE claims SET subscriber_last_name = 'PATIENT-' || claim_id, subscriber_first_name = 'ANA', patient_relationship = '18',
+				  place_of_service = '11', billing_tax_id = '841234567', billing_address = '1200 Maple Ave',
+				  billing_city = 'Denver', billing_state = 'CO', billing_zip = '802021234';
 INSERT INTO claim_lines (claim_id, line_no, procedure, units, charge, service_date, dx_pointers)
 SELECT claim_id, 1, '99213', 1, total_charge, service_from, '{1}' FROM claims;
 INSERT INTO submissions (claim_id, submitted_on) VALUES

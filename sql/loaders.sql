@@ -8,7 +8,7 @@ SET search_path = cleanclaim, public;
 
 -- what a reader of releases sees, without the load time
 CREATE VIEW pg_temp.loaded AS
-SELECT dataset, release, source, valid_from, valid_to, rows_loaded, loaded_by = current_user AS by_me
+SELECT dataset, release, source, valid_from, valid_to, covers_to, current, rows_loaded, loaded_by = current_user AS by_me
 FROM releases ORDER BY dataset, release;
 
 --
@@ -137,12 +137,13 @@ FROM regexp_split_to_table(:'anweb', E'\r\n') WITH ORDINALITY AS s(l, n) WHERE n
 
 SELECT * FROM load_hcpcs_anweb(:'anweb', '2020');
 SELECT code, description, valid_from, valid_to, release FROM hcpcs_codes ORDER BY code, valid_from;
-SELECT modifier, description, valid_from, valid_to, release, shipped FROM modifiers ORDER BY modifier, valid_from;
+-- (the CPT modifiers the extension ships are left out here: sql/rules.sql shows them)
+SELECT modifier, description, valid_from, valid_to, release, shipped FROM modifiers WHERE NOT shipped ORDER BY modifier, valid_from;
 -- what the loader does with each line
 SELECT line_no, record_id, code, valid_from, valid_to, skip, problem FROM parse_hcpcs_anweb(:'anweb');
 -- reloading replaces
 SELECT * FROM load_hcpcs_anweb(:'anweb', '2020');
-SELECT (SELECT count(*) FROM hcpcs_codes) AS codes, (SELECT count(*) FROM modifiers) AS modifiers;
+SELECT (SELECT count(*) FROM hcpcs_codes) AS codes, (SELECT count(*) FROM modifiers WHERE NOT shipped) AS modifiers;
 
 -- malformed records
 SELECT * FROM load_hcpcs_anweb(pg_temp.anweb('A0021', 100, 3, 'Sample service', '', '19850101') || 'X', '2020');
@@ -173,7 +174,42 @@ SELECT * FROM load_hcpcs_anweb(E'only a disclaimer\nand no record\n', '2020');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM load_hcpcs_anweb(:'anweb', NULL);
 \echo :LAST_ERROR_SQLSTATE
-SELECT (SELECT count(*) FROM hcpcs_codes) AS codes, (SELECT count(*) FROM modifiers) AS modifiers;
+SELECT (SELECT count(*) FROM hcpcs_codes) AS codes, (SELECT count(*) FROM modifiers WHERE NOT shipped) AS modifiers;
+
+-- What the Level II file covers: its codes and modifiers (HCPCS Level II,
+-- not CPT), for the quarter of the newest change it records (the sample's
+-- termination of GD on 2019-12-31: January to March 2020).  A CPT code or
+-- modifier is not checked against it, a claim after March 2020 neither;
+-- CPT modifiers are checked against those the extension ships.
+SELECT dataset, release, covers_to, current FROM releases WHERE release = '2020' ORDER BY dataset;
+CREATE FUNCTION pg_temp.code_rules(d date, procedure text, modifier text) RETURNS TABLE (rule_id text, severity text, message text)
+LANGUAGE sql AS $$
+	SELECT v.rule_id, v.severity, v.message
+	FROM cleanclaim.validate(jsonb_build_object('service_from', d, 'lines', jsonb_build_array(jsonb_build_object(
+			'procedure', procedure, 'modifiers', jsonb_build_array(modifier), 'units', 1, 'charge', 10))), true) v
+	WHERE v.rule_id IN ('PROC_INVALID', 'MOD_INVALID') $$;
+SELECT * FROM pg_temp.code_rules('2020-02-03', '99213', '25');
+SELECT * FROM pg_temp.code_rules('2020-02-03', 'A0021', 'LT');
+SELECT * FROM pg_temp.code_rules('2020-02-03', 'A9999', 'ZZ');
+SELECT * FROM pg_temp.code_rules('2020-02-03', '99213', '2Z');
+SELECT * FROM pg_temp.code_rules('2026-12-01', 'A9999', 'ZZ');
+-- the end can be given; a release marked current covers the claims after it
+SELECT * FROM load_hcpcs_anweb(:'anweb', '2020', '2020-12-31');
+SELECT dataset, release, covers_to, current FROM mark_release_current('modifiers', '2020');
+SELECT * FROM pg_temp.code_rules('2026-12-01', 'A9999', 'ZZ');
+SELECT dataset, release, covers_to, current FROM mark_release_current('modifiers', '2020', false);
+-- a release loaded again keeps its mark
+SELECT dataset, release, covers_to, current FROM mark_release_current('hcpcs_codes', '2020');
+SELECT * FROM load_hcpcs_anweb(:'anweb', '2020');
+SELECT dataset, release, covers_to, current FROM releases WHERE release = '2020' ORDER BY dataset;
+SELECT dataset, release, covers_to, current FROM mark_release_current('hcpcs_codes', '2020', false);
+-- marking a release that is not there, or nothing
+SELECT dataset, release, covers_to, current FROM mark_release_current('hcpcs_codes', '2019');
+\echo :LAST_ERROR_SQLSTATE
+SELECT dataset, release, covers_to, current FROM mark_release_current('hcpcs_code', '2020');
+\echo :LAST_ERROR_SQLSTATE
+SELECT dataset, release, covers_to, current FROM mark_release_current('hcpcs_codes', NULL);
+\echo :LAST_ERROR_SQLSTATE
 
 --
 -- OPPS Addendum B, CSV rendering: Level II and CPT codes of one quarter
@@ -204,6 +240,17 @@ SELECT * FROM load_hcpcs_opps_addendum_b(E'code,level\n99213,CPT\n', '2026-04', 
 SELECT * FROM load_hcpcs_opps_addendum_b(:'opps', '2026-04', NULL);
 \echo :LAST_ERROR_SQLSTATE
 SELECT release, count(*) FROM hcpcs_codes GROUP BY release ORDER BY release;
+-- Addendum B holds CPT codes: with it loaded, CPT codes of its quarter are
+-- checked (99214 is not in the sample, 99213 is); a CPT Category II code
+-- (3074F), a family the sample does not hold, is not; after the quarter,
+-- nothing is
+SELECT * FROM pg_temp.code_rules('2026-05-04', '99213', '25');
+SELECT * FROM pg_temp.code_rules('2026-05-04', '99214', '25');
+SELECT * FROM pg_temp.code_rules('2026-05-04', '3074F', '25');
+SELECT * FROM pg_temp.code_rules('2026-07-01', '99214', '25');
+-- without valid_to the release covers its quarter (April to June)
+SELECT * FROM load_hcpcs_opps_addendum_b(:'opps', '2026-04', '2026-04-01');
+SELECT dataset, release, valid_from, valid_to, covers_to FROM releases WHERE release = '2026-04';
 
 --
 -- NCCI PTP edits, CSV export: title lines, a header, then Column 1, Column
@@ -366,8 +413,41 @@ SELECT * FROM load_place_of_service(:'pos', '2026', NULL);
 \echo :LAST_ERROR_SQLSTATE
 SELECT release, count(*) FROM place_of_service GROUP BY 1 ORDER BY 1;
 
+--
+-- Types of bill and revenue codes: code,display CSV lists (the CMS Blue
+-- Button code systems), without dates
+--
+SELECT E'code,display\n111,"HOSPITAL, INPATIENT (PART A), ADMIT THROUGH DISCHARGE CLAIM"\n'
+	   || E'131,"HOSPITAL, OUTPATIENT, ADMIT THROUGH DISCHARGE CLAIM"\n0117,SAMPLE CODE WITH ITS LEADING ZERO\n'
+	   || E'\n~~~,NO DESCRIPTION AVAILABLE\n' AS tob \gset
+SELECT * FROM load_type_of_bill_codes(:'tob', 'bfd');
+SELECT code, description, valid_from, release FROM type_of_bill_codes ORDER BY code;
+SELECT line_no, code, skip, problem FROM parse_type_of_bill_codes(:'tob');
+SELECT * FROM load_type_of_bill_codes(E'code,display\n111,A\n111,B\n', 'bfd');
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM load_type_of_bill_codes(E'code,display\n111,"A\n', 'bfd');
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM load_type_of_bill_codes(E'code,display\n111,\n', 'bfd');
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM load_type_of_bill_codes(E'code,display\n~~~,NONE\n', 'bfd');
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM load_type_of_bill_codes(E'tob,name\n111,A\n', 'bfd');
+\echo :LAST_ERROR_SQLSTATE
+SELECT E'code,display\n0001,TOTAL CHARGE\n0450,EMERGENCY ROOM - GENERAL CLASSIFICATION\n450,SAMPLE CODE WITHOUT ITS LEADING ZERO\n' AS revenue \gset
+SELECT * FROM load_revenue_codes(:'revenue', 'bfd', '2020-01-01');
+SELECT code, description, valid_from, release FROM revenue_codes ORDER BY code;
+SELECT * FROM load_revenue_codes(E'code,display\n0450,A,B\n', 'bfd');
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM load_revenue_codes(:'revenue', '');
+\echo :LAST_ERROR_SQLSTATE
+-- the lists have no end: every claim from their valid_from on is checked against them
+SELECT dataset, release, valid_from, covers_to FROM releases WHERE dataset IN ('type_of_bill_codes', 'revenue_codes') ORDER BY 1;
+SELECT count(*) AS deleted FROM (SELECT delete_release('revenue_codes', 'bfd') UNION ALL SELECT delete_release('type_of_bill_codes', 'bfd')) d;
+
 -- every release loaded above, as releases records it
 SELECT * FROM pg_temp.loaded;
 
--- leave the reference tables as the other tests expect them: empty
-TRUNCATE icd10cm_codes, hcpcs_codes, modifiers, place_of_service, mce_edits, ncci_ptp, mue, releases;
+-- leave the reference tables as the other tests expect them: empty, but for
+-- the CPT modifiers the extension ships
+TRUNCATE icd10cm_codes, hcpcs_codes, place_of_service, type_of_bill_codes, revenue_codes, mce_edits, ncci_ptp, mue, releases;
+DELETE FROM modifiers WHERE NOT shipped;

@@ -7,7 +7,10 @@ BEGIN;
 
 CREATE TEMP TABLE base_claim AS SELECT '{
   "claim_id": "C-200", "claim_type": "professional", "payer_id": "MCR01", "member_id": "M1001",
+  "subscriber_last_name": "RIVERA", "subscriber_first_name": "ANA", "patient_relationship": "18",
   "patient_birth_date": "1970-05-15", "patient_sex": "F", "billing_npi": "1234567893",
+  "billing_tax_id": "84-1234567", "billing_address": "1200 Maple Ave Ste 300", "billing_city": "Denver",
+  "billing_state": "CO", "billing_zip": "802021234",
   "place_of_service": "11", "frequency_code": "1", "service_from": "2024-03-04", "service_to": "2024-03-04",
   "submitted_on": "2024-03-20", "total_charge": 150.00, "diagnoses": ["E11.9", "I10"],
   "lines": [
@@ -55,9 +58,11 @@ SELECT * FROM issues_by_payer;
 
 -- ===== enabled =====
 
--- a rule off for every payer, a rule off for one payer only
+-- a rule off for every payer, a rule off for one payer only: with
+-- CLAIM_INCOMPLETE off (this payer's claims come from a partial extract), an
+-- empty member id is reported by its own rule, MEMBER_ID_MISSING
 INSERT INTO rule_settings (rule_id, enabled, note) VALUES ('PATIENT_SEX_INVALID', false, 'registration sends free text');
-INSERT INTO rule_settings (rule_id, payer_id, enabled) VALUES ('MEMBER_ID_MISSING', 'COMM1', false);
+INSERT INTO rule_settings (rule_id, payer_id, enabled) VALUES ('CLAIM_INCOMPLETE', 'COMM1', false);
 SELECT * FROM issues_by_payer WHERE label = 'sex X, no member id';
 -- a rule off for every payer and on again for one
 INSERT INTO rule_settings (rule_id, enabled) VALUES ('DX_DUPLICATE', false);
@@ -65,7 +70,7 @@ INSERT INTO rule_settings (rule_id, payer_id, enabled) VALUES ('DX_DUPLICATE', '
 SELECT * FROM issues_by_payer WHERE label = 'a diagnosis twice';
 -- the rules view shows the settings for every payer; a switched-off rule is not "not checked"
 SELECT rule_id, severity, enabled, weight, default_severity, enabled_by_default
-FROM rules WHERE rule_id IN ('PATIENT_SEX_INVALID', 'MEMBER_ID_MISSING', 'DX_DUPLICATE') ORDER BY rule_id;
+FROM rules WHERE rule_id IN ('PATIENT_SEX_INVALID', 'CLAIM_INCOMPLETE', 'DX_DUPLICATE') ORDER BY rule_id;
 SELECT rule_id, severity, message FROM validate(pg_temp.claim('{"patient_sex": "X"}') - 'member_id', report_unchecked => true);
 DELETE FROM rule_settings;
 
@@ -116,13 +121,18 @@ DELETE FROM rule_settings;
 -- LINES_TOO_MANY and DX_TOO_MANY for professional and institutional claims:
 -- the base claim's 2 lines and 2 diagnoses are over the professional limits
 -- of 1, and within the institutional limits of 2 lines and (by default) 25
--- diagnoses
+-- diagnoses (the institutional claim has the elements an 837I adds, for an
+-- outpatient visit)
 INSERT INTO rule_settings (rule_id, params) VALUES
 	('LINES_TOO_MANY', '{"professional": 1, "institutional": 2}'),
 	('DX_TOO_MANY', '{"professional": 1}');
 SELECT claim_type, rule_id, severity, message
-FROM (VALUES ('professional'), ('institutional')) t(claim_type),
-	 LATERAL validate(pg_temp.claim(jsonb_build_object('claim_type', claim_type))) v
+FROM (VALUES ('professional', '{}'::jsonb),
+			 ('institutional', '{"type_of_bill": "131", "attending_npi": "1558598797", "admission_source": "1",
+								 "discharge_status": "01"}')) t(claim_type, institutional),
+	 LATERAL validate(pg_temp.claim(jsonb_build_object('claim_type', claim_type) || institutional)
+					  || jsonb_build_object('lines', (SELECT jsonb_agg(l || '{"revenue_code": "0510"}')
+													  FROM jsonb_array_elements(pg_temp.claim()->'lines') l))) v
 ORDER BY 1 DESC, 2;
 -- a payer's own limit over the setting for every payer
 INSERT INTO rule_settings (rule_id, payer_id, params) VALUES ('LINES_TOO_MANY', 'COMM1', '{"professional": 2}');
@@ -171,6 +181,31 @@ ORDER BY 1;
 SELECT rule_id, params FROM rules WHERE params IS NOT NULL;
 DELETE FROM rule_settings;
 
+-- CLAIM_INCOMPLETE ignore: a feed that has no billing provider address (the
+-- clearinghouse adds it) is not incomplete for that; require: a payer that
+-- wants the billing provider's taxonomy and a line's own place of service,
+-- which the 837 makes situational
+INSERT INTO rule_settings (rule_id, params) VALUES
+	('CLAIM_INCOMPLETE', '{"ignore": ["billing_address", "billing_city", "billing_state", "billing_zip"]}');
+INSERT INTO rule_settings (rule_id, payer_id, params) VALUES
+	('CLAIM_INCOMPLETE', 'COMM1', '{"require": ["billing_taxonomy", "lines.place_of_service"]}');
+SELECT p.payer_id, v.line_no, v.field, v.message
+FROM (VALUES ('MCR01'), ('COMM1')) p(payer_id),
+	 LATERAL validate(pg_temp.claim(jsonb_build_object('payer_id', p.payer_id)) - 'billing_address' - 'billing_city'
+					  - 'billing_state' - 'billing_zip') v
+WHERE v.rule_id = 'CLAIM_INCOMPLETE'
+ORDER BY 1 DESC, 2 NULLS FIRST, 3;
+DELETE FROM rule_settings;
+
+-- NAME_INVALID placeholders: the payer's own list replaces the built-in one
+INSERT INTO rule_settings (rule_id, params) VALUES ('NAME_INVALID', '{"placeholders": ["ZZZ", "DOE"]}');
+SELECT name, rule_id, message
+FROM (VALUES ('ZZZ'), ('doe'), ('TEST')) t(name),
+	 LATERAL (SELECT * FROM validate(pg_temp.claim(jsonb_build_object('subscriber_last_name', name)))
+			  WHERE rule_id = 'NAME_INVALID') v
+ORDER BY 1;
+DELETE FROM rule_settings;
+
 -- back to the defaults
 SELECT * FROM issues_by_payer;
 
@@ -183,6 +218,15 @@ INSERT INTO rule_settings (rule_id, enabled) VALUES ('NPI_INVALID', false);
 INSERT INTO rule_settings (rule_id, params) VALUES ('TIMELY_FILING_EXPIRED', '{"day": 30}');
 \echo :LAST_ERROR_SQLSTATE
 INSERT INTO rule_settings (rule_id, params) VALUES ('DX_DUPLICATE', '{"max": 1}');
+\echo :LAST_ERROR_SQLSTATE
+-- a field the claim contract does not have, or fields not as a list
+INSERT INTO rule_settings (rule_id, params) VALUES ('CLAIM_INCOMPLETE', '{"ignore": ["billing_zipcode"]}');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO rule_settings (rule_id, params) VALUES ('CLAIM_INCOMPLETE', '{"require": ["lines.revenue"]}');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO rule_settings (rule_id, params) VALUES ('CLAIM_INCOMPLETE', '{"ignore": "billing_zip"}');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO rule_settings (rule_id, params) VALUES ('NAME_INVALID', '{"placeholders": [1, 2]}');
 \echo :LAST_ERROR_SQLSTATE
 -- parameters of the wrong type or out of range
 INSERT INTO rule_settings (rule_id, params) VALUES ('TIMELY_FILING_EXPIRED', '{"days": "30"}');

@@ -8,15 +8,24 @@ SET search_path = cleanclaim, public;
 BEGIN;
 
 -- The base claim: a Medicare office visit with a blood count, filed 16 days
--- after the visit.
+-- after the visit, with every element the 837P requires.
 CREATE TEMP TABLE base_claim AS SELECT '{
   "claim_id": "C-100",
   "claim_type": "professional",
   "payer_id": "MCR01",
   "member_id": "M1001",
+  "subscriber_last_name": "RIVERA",
+  "subscriber_first_name": "ANA",
+  "patient_relationship": "18",
   "patient_birth_date": "1970-05-15",
   "patient_sex": "F",
   "billing_npi": "1234567893",
+  "billing_tax_id": "84-1234567",
+  "billing_taxonomy": "207Q00000X",
+  "billing_address": "1200 Maple Ave Ste 300",
+  "billing_city": "Denver",
+  "billing_state": "CO",
+  "billing_zip": "80202-1234",
   "rendering_npi": "1558598797",
   "referring_npi": "1245319599",
   "place_of_service": "11",
@@ -56,11 +65,26 @@ CREATE FUNCTION pg_temp.dated(claim jsonb, d date) RETURNS jsonb LANGUAGE sql AS
 	SELECT claim || jsonb_build_object('service_from', d, 'service_to', d, 'lines',
 		(SELECT jsonb_agg(l || jsonb_build_object('service_date', d) ORDER BY n)
 		 FROM jsonb_array_elements(claim->'lines') WITH ORDINALITY e(l, n))) $$;
+-- the base claim as an inpatient stay (837I): a hospital admission from the
+-- emergency room, March 1 to 4, discharged home; its lines carry revenue
+-- codes (a room day has no procedure code)
+CREATE FUNCTION pg_temp.inpatient(patch jsonb DEFAULT '{}') RETURNS jsonb LANGUAGE sql AS $$
+	SELECT pg_temp.claim('{"claim_type": "institutional", "type_of_bill": "0111", "attending_npi": "1558598797",
+						   "admission_date": "2024-03-01", "admission_type": "1", "admission_source": "2",
+						   "discharge_status": "01", "service_from": "2024-03-01", "service_to": "2024-03-04",
+						   "icd10pcs_procedures": ["0SRC0JZ"], "total_charge": 2150.00,
+						   "lines": [{"line_no": 1, "revenue_code": "0120", "units": 3, "charge": 1800.00},
+									 {"line_no": 2, "revenue_code": "0450", "procedure": "99213", "units": 1, "charge": 300.00,
+									  "service_date": "2024-03-01"},
+									 {"line_no": 3, "revenue_code": "0300", "procedure": "85025", "units": 1, "charge": 50.00,
+									  "service_date": "2024-03-01"}]}'::jsonb
+						 || '{"place_of_service": null, "frequency_code": null}') - 'place_of_service' - 'frequency_code' || patch $$;
+
 -- dates replaced by YYYY-MM-DD, for text that depends on today
 CREATE FUNCTION pg_temp.undated(t text) RETURNS text LANGUAGE sql
 	AS $$ SELECT regexp_replace(t, '\d{4}-\d\d-\d\d', 'YYYY-MM-DD', 'g') $$;
 
--- The catalog: 42 rules in the order of the README's table, with defaults.
+-- The catalog: 53 validation rules and 5 audit rules in the order of the README's table, with defaults.
 SELECT rule_id, category, default_severity, owner, enabled_by_default, default_weight, needs_data
 FROM rule_catalog();
 
@@ -107,14 +131,20 @@ INSERT INTO hcpcs_codes (code, description, valid_from, valid_to) VALUES
 	('97530', 'Therapeutic activities, each 15 minutes', '2000-01-01', NULL),
 	('36415', 'Venous blood draw', '2000-01-01', NULL),
 	('J1100', 'Dexamethasone injection, 1 mg', '2000-01-01', NULL);
+-- the CPT modifiers (25, 26, 50, 59, 76, ...) are those the extension ships;
+-- the Level II modifiers come from the ANWEB file, here a few by hand
 INSERT INTO modifiers (modifier, description) VALUES
-	('25', 'Separate E/M service, same day'), ('26', 'Professional part'), ('50', 'Both sides'),
-	('59', 'Distinct service'), ('76', 'Repeat by same physician'), ('LT', 'Left side'),
-	('RT', 'Right side'), ('TC', 'Technical part'), ('XS', 'Separate structure');
+	('LT', 'Left side'), ('RT', 'Right side'), ('TC', 'Technical part'), ('XS', 'Separate structure');
 INSERT INTO place_of_service (code, name, valid_from) VALUES
 	('02', 'Telehealth, not at home', '2017-01-01'),
 	('11', 'Office', '1900-01-01'),
 	('22', 'Hospital outpatient, on campus', '1900-01-01');
+INSERT INTO type_of_bill_codes (code, description) VALUES
+	('111', 'Hospital inpatient, admit through discharge'), ('112', 'Hospital inpatient, interim, first claim'),
+	('117', 'Hospital inpatient, replacement'), ('131', 'Hospital outpatient, admit through discharge'),
+	('141', 'Hospital, non-patient specimens'), ('321', 'Home health, admit through discharge');
+INSERT INTO revenue_codes (code, description) VALUES
+	('0120', 'Room and board, semi-private'), ('0300', 'Laboratory'), ('0450', 'Emergency room'), ('0510', 'Clinic');
 INSERT INTO ncci_ptp (column1, column2, modifier_indicator, valid_from) VALUES
 	('27447', '20610', 0, '2010-01-01'),
 	('97530', '97140', 1, '2010-01-01'),
@@ -155,8 +185,10 @@ WHERE rule_id = 'FIELD_INVALID';
 
 -- ===== provider and payer (billing) =====
 
--- NPI_BILLING_INVALID: missing, wrong check digit, wrong first digit, wrong length
-SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"billing_npi": null}')) WHERE rule_id = 'NPI_BILLING_INVALID';
+-- NPI_BILLING_INVALID: wrong check digit, wrong first digit, wrong length; a
+-- missing NPI is CLAIM_INCOMPLETE's to report, once (its section below shows
+-- the rules that report their field missing when it is off)
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"billing_npi": null}')) WHERE rule_id IN ('NPI_BILLING_INVALID', 'CLAIM_INCOMPLETE');
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"billing_npi": "1234567890"}')) WHERE rule_id = 'NPI_BILLING_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"billing_npi": "3234567893"}')) WHERE rule_id = 'NPI_BILLING_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"billing_npi": "123456789"}')) WHERE rule_id = 'NPI_BILLING_INVALID';
@@ -172,15 +204,19 @@ SELECT rule_id, severity, line_no, field, value, message
 FROM validate(pg_temp.line(pg_temp.claim('{"referring_npi": null}'), 2, '{"rendering_npi": "2000000002"}'))
 WHERE rule_id = 'NPI_RENDERING_INVALID';
 
--- PAYER_UNKNOWN: not in cleanclaim.payers, or missing
+-- PAYER_UNKNOWN: not in cleanclaim.payers (missing: CLAIM_INCOMPLETE)
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"payer_id": "MCR99"}')) WHERE rule_id = 'PAYER_UNKNOWN';
-SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"payer_id": ""}')) WHERE rule_id = 'PAYER_UNKNOWN';
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"payer_id": ""}')) WHERE rule_id IN ('PAYER_UNKNOWN', 'CLAIM_INCOMPLETE');
 -- near miss: another payer of the table
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"payer_id": "COMM1"}')) WHERE rule_id = 'PAYER_UNKNOWN';
 
--- MEMBER_ID_MISSING: null or blank
-SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"member_id": null}')) WHERE rule_id = 'MEMBER_ID_MISSING';
-SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"member_id": "  "}')) WHERE rule_id = 'MEMBER_ID_MISSING';
+-- MEMBER_ID_MISSING: null or blank, reported by CLAIM_INCOMPLETE when it is on
+-- (the default), by MEMBER_ID_MISSING for partial extracts (it off)
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"member_id": null}')) WHERE rule_id IN ('MEMBER_ID_MISSING', 'CLAIM_INCOMPLETE');
+INSERT INTO rule_settings (rule_id, enabled, note) VALUES ('CLAIM_INCOMPLETE', false, 'a partial extract');
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"member_id": null}')) WHERE rule_id IN ('MEMBER_ID_MISSING', 'CLAIM_INCOMPLETE');
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"member_id": "  "}')) WHERE rule_id IN ('MEMBER_ID_MISSING', 'CLAIM_INCOMPLETE');
+DELETE FROM rule_settings;
 -- near miss: any member id
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"member_id": "0"}')) WHERE rule_id = 'MEMBER_ID_MISSING';
 
@@ -226,7 +262,7 @@ SELECT rule_id, severity, line_no, field, value, message
 FROM validate(pg_temp.line(pg_temp.line(pg_temp.claim('{"total_charge": -150}'), 1, '{"charge": -125}'), 2, '{"charge": -25}'))
 WHERE rule_id = 'CHARGE_NOT_POSITIVE';
 SELECT rule_id, severity, line_no, field, value, message
-FROM validate(pg_temp.line(pg_temp.claim('{"total_charge": null}'), 2, '{"charge": null}')) WHERE rule_id = 'CHARGE_NOT_POSITIVE';
+FROM validate(pg_temp.line(pg_temp.claim('{"total_charge": null}'), 2, '{"charge": null}')) WHERE rule_id IN ('CHARGE_NOT_POSITIVE', 'CLAIM_INCOMPLETE');
 -- near miss: a cent
 SELECT rule_id, severity, line_no, field, value, message
 FROM validate(pg_temp.line(pg_temp.claim('{"total_charge": 125.01}'), 2, '{"charge": 0.01}')) WHERE rule_id = 'CHARGE_NOT_POSITIVE';
@@ -270,8 +306,12 @@ FROM validate((SELECT claim || '{"claim_type": "institutional"}' FROM many_lines
 
 -- ===== patient and dates (front office) =====
 
--- PATIENT_BIRTH_DATE_INVALID: missing, after the date of service, in the future
-SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"patient_birth_date": null}')) WHERE rule_id = 'PATIENT_BIRTH_DATE_INVALID';
+-- PATIENT_BIRTH_DATE_INVALID: missing (with CLAIM_INCOMPLETE off; on, it names
+-- the field), after the date of service, in the future
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"patient_birth_date": null}')) WHERE rule_id IN ('PATIENT_BIRTH_DATE_INVALID', 'CLAIM_INCOMPLETE');
+INSERT INTO rule_settings (rule_id, enabled, note) VALUES ('CLAIM_INCOMPLETE', false, 'a partial extract');
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"patient_birth_date": null}')) WHERE rule_id IN ('PATIENT_BIRTH_DATE_INVALID', 'CLAIM_INCOMPLETE');
+DELETE FROM rule_settings;
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"patient_birth_date": "2024-03-05"}')) WHERE rule_id = 'PATIENT_BIRTH_DATE_INVALID';
 SELECT rule_id, severity, line_no, field, pg_temp.undated(value) AS value, pg_temp.undated(message) AS message
 FROM validate(pg_temp.claim(jsonb_build_object('patient_birth_date', current_date + 1))) WHERE rule_id = 'PATIENT_BIRTH_DATE_INVALID';
@@ -281,14 +321,16 @@ SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.c
 -- PATIENT_SEX_INVALID: not M, F or U, or missing
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"patient_sex": "X"}')) WHERE rule_id = 'PATIENT_SEX_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"patient_sex": "female"}')) WHERE rule_id = 'PATIENT_SEX_INVALID';
-SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"patient_sex": ""}')) WHERE rule_id = 'PATIENT_SEX_INVALID';
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"patient_sex": ""}')) WHERE rule_id IN ('PATIENT_SEX_INVALID', 'CLAIM_INCOMPLETE');
 -- near miss: lower case u
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"patient_sex": "u"}')) WHERE rule_id = 'PATIENT_SEX_INVALID';
 
--- SERVICE_DATES_INVALID: from after to (its lines then fall outside too), from
--- missing, a line outside the period, before ICD-10, in the future
+-- SERVICE_DATES_INVALID: from after to (its lines then fall outside too), a
+-- line outside the period, before ICD-10, in the future; a professional
+-- claim whose lines are dated needs no service_from (an institutional
+-- claim does: CLAIM_INCOMPLETE)
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"service_from": "2024-03-05"}')) WHERE rule_id = 'SERVICE_DATES_INVALID';
-SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"service_from": null}')) WHERE rule_id = 'SERVICE_DATES_INVALID';
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"service_from": null}')) WHERE rule_id IN ('SERVICE_DATES_INVALID', 'CLAIM_INCOMPLETE');
 SELECT rule_id, severity, line_no, field, value, message
 FROM validate(pg_temp.line(pg_temp.claim('{"service_to": "2024-03-06"}'), 2, '{"service_date": "2024-03-07"}')) WHERE rule_id = 'SERVICE_DATES_INVALID';
 SELECT rule_id, severity, line_no, field, value, message
@@ -308,9 +350,13 @@ FROM validate(pg_temp.dated(pg_temp.claim() - 'submitted_on', current_date)) WHE
 
 -- ===== diagnoses (coding) =====
 
--- DX_MISSING: an empty list or null (a line pointing to diagnosis 1 then points nowhere too)
-SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"diagnoses": []}')) WHERE rule_id LIKE 'DX_%';
+-- DX_MISSING: an empty list or null (a line pointing to diagnosis 1 then
+-- points nowhere too), reported by CLAIM_INCOMPLETE, or with it off by DX_MISSING
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"diagnoses": []}')) WHERE rule_id LIKE 'DX_%' OR rule_id = 'CLAIM_INCOMPLETE';
+INSERT INTO rule_settings (rule_id, enabled, note) VALUES ('CLAIM_INCOMPLETE', false, 'a partial extract');
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"diagnoses": []}')) WHERE rule_id LIKE 'DX_%' OR rule_id = 'CLAIM_INCOMPLETE';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"diagnoses": null}')) WHERE rule_id = 'DX_MISSING';
+DELETE FROM rule_settings;
 -- near miss: one diagnosis
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"diagnoses": ["E11.9"]}')) WHERE rule_id = 'DX_MISSING';
 
@@ -407,7 +453,7 @@ SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.c
 -- DX_POINTER_INVALID: past the end, zero, none, not a number, more than 4
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 1, '{"dx_pointers": [1, 3]}')) WHERE rule_id = 'DX_POINTER_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 1, '{"dx_pointers": [0]}')) WHERE rule_id = 'DX_POINTER_INVALID';
-SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 1, '{"dx_pointers": []}')) WHERE rule_id = 'DX_POINTER_INVALID';
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 1, '{"dx_pointers": []}')) WHERE rule_id IN ('DX_POINTER_INVALID', 'CLAIM_INCOMPLETE');
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 1, '{"dx_pointers": ["A", 1.5]}')) WHERE rule_id = 'DX_POINTER_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 1, '{"dx_pointers": [1, 2, 1, 2, 1]}')) WHERE rule_id = 'DX_POINTER_INVALID';
 -- near miss: the other order, as text "2:1", a single number
@@ -420,7 +466,7 @@ WHERE rule_id = 'DX_POINTER_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"procedure": "99215"}')) WHERE rule_id = 'PROC_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"procedure": "99201"}')) WHERE rule_id = 'PROC_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"procedure": "8502"}')) WHERE rule_id = 'PROC_INVALID';
-SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"procedure": null}')) WHERE rule_id = 'PROC_INVALID';
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"procedure": null}')) WHERE rule_id IN ('PROC_INVALID', 'CLAIM_INCOMPLETE');
 -- near miss: the retired code while it was active; a Level II code in lower case
 SELECT rule_id, severity, line_no, field, value, message
 FROM validate(pg_temp.dated(pg_temp.line(pg_temp.claim('{"submitted_on": "2020-12-31"}'), 2, '{"procedure": "99201"}'), '2020-12-31')) WHERE rule_id = 'PROC_INVALID';
@@ -431,7 +477,7 @@ FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"procedure": "j1100", "ndc": "0
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"units": 0}')) WHERE rule_id = 'UNITS_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"units": 1.5}')) WHERE rule_id = 'UNITS_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"units": -1}')) WHERE rule_id = 'UNITS_INVALID';
-SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"units": null}')) WHERE rule_id = 'UNITS_INVALID';
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"units": null}')) WHERE rule_id IN ('UNITS_INVALID', 'CLAIM_INCOMPLETE');
 -- near miss: whole units, as text
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"units": "3"}')) WHERE rule_id = 'UNITS_INVALID';
 
@@ -549,7 +595,7 @@ WHERE rule_id LIKE 'NDC%';
 -- give its own), not 2 digits, missing, not yet valid on the date
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"place_of_service": "99"}')) WHERE rule_id = 'POS_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim('{"place_of_service": "1"}'), 1, '{"place_of_service": "11"}')) WHERE rule_id = 'POS_INVALID';
-SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"place_of_service": ""}')) WHERE rule_id = 'POS_INVALID';
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"place_of_service": ""}')) WHERE rule_id IN ('POS_INVALID', 'CLAIM_INCOMPLETE');
 SELECT rule_id, severity, line_no, field, value, message
 FROM validate(pg_temp.dated(pg_temp.line(pg_temp.claim('{"submitted_on": "2016-03-05"}'), 2, '{"place_of_service": "02"}'), '2016-03-01')) WHERE rule_id = 'POS_INVALID';
 -- near misses: a line's own valid code over a bad header code is not reported
@@ -557,6 +603,194 @@ FROM validate(pg_temp.dated(pg_temp.line(pg_temp.claim('{"submitted_on": "2016-0
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim('{"place_of_service": "99"}'), 1, '{"place_of_service": "22"}')) WHERE rule_id = 'POS_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"place_of_service": "02"}')) WHERE rule_id = 'POS_INVALID';
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.claim('{"place_of_service": "99", "claim_type": "institutional"}')) WHERE rule_id = 'POS_INVALID';
+
+-- ===== completeness (billing) =====
+
+-- CLAIM_INCOMPLETE: an empty claim and a claim with only its id lack every
+-- element the 837P requires, one issue each, naming the field and its X12
+-- element; neither is clean
+SELECT rule_id, severity, line_no, field, message FROM validate('{}'::jsonb);
+SELECT is_clean('{}'::jsonb) AS empty_clean, quality_score('{}'::jsonb) AS empty_score,
+	   is_clean('{"claim_id": "C-1"}'::jsonb) AS id_only_clean, quality_score('{"claim_id": "C-1"}'::jsonb) AS id_only_score,
+	   (SELECT count(*) FROM validate('{"claim_id": "C-1"}'::jsonb) WHERE rule_id = 'CLAIM_INCOMPLETE') AS id_only_missing;
+-- every element the base claim has because the 837P requires it, removed one
+-- at a time (absent, then null): each is named, and nothing else
+CREATE FUNCTION pg_temp.incomplete(claim jsonb) RETURNS text LANGUAGE sql AS $$
+	SELECT string_agg(coalesce('line ' || line_no || ' ', '') || field, ', ' ORDER BY line_no NULLS FIRST, field)
+	FROM cleanclaim.validate(claim) WHERE rule_id = 'CLAIM_INCOMPLETE' $$;
+SELECT k AS removed, pg_temp.incomplete(pg_temp.claim() - k) AS absent, pg_temp.incomplete(pg_temp.claim(jsonb_build_object(k, NULL))) AS null
+FROM unnest(ARRAY['claim_id', 'claim_type', 'payer_id', 'member_id', 'subscriber_last_name', 'patient_relationship',
+				  'patient_birth_date', 'patient_sex', 'billing_npi', 'billing_tax_id', 'billing_address', 'billing_city',
+				  'billing_state', 'billing_zip', 'place_of_service', 'frequency_code', 'total_charge', 'diagnoses', 'lines']) k;
+-- a line's procedure, units, charge and pointers; its date, when the claim has none either
+SELECT k AS removed, pg_temp.incomplete(jsonb_set(pg_temp.claim(), '{lines,0}', (pg_temp.claim()->'lines'->0) - k)) AS absent,
+	   pg_temp.incomplete(pg_temp.line(pg_temp.claim(), 1, jsonb_build_object(k, NULL))) AS null
+FROM unnest(ARRAY['procedure', 'units', 'charge', 'dx_pointers']) k;
+SELECT pg_temp.incomplete(jsonb_set(pg_temp.claim() - 'service_from' - 'service_to', '{lines,0}',
+									(pg_temp.claim()->'lines'->0) - 'service_date')) AS no_date_anywhere;
+-- near misses: a professional claim needs no claim-level dates when its lines
+-- are dated, nor the situational elements (first names, taxonomy, other
+-- providers, prior authorization, submission date, modifiers, NDC)
+SELECT pg_temp.incomplete(pg_temp.claim() - 'service_from' - 'service_to' - 'subscriber_first_name' - 'billing_taxonomy'
+						  - 'rendering_npi' - 'referring_npi' - 'prior_auth' - 'original_claim_id' - 'submitted_on') AS situational;
+-- a patient who is not the subscriber (19, a child) needs a name of their own
+SELECT pg_temp.incomplete(pg_temp.claim('{"patient_relationship": "19"}')) AS child_without_name,
+	   pg_temp.incomplete(pg_temp.claim('{"patient_relationship": "19", "patient_last_name": "RIVERA", "patient_first_name": "LUCIA"}')) AS child_named;
+-- an inpatient stay (837I) is complete; each element the 837I requires,
+-- removed, is named with its 837I element
+SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.inpatient());
+SELECT k AS removed, pg_temp.incomplete(pg_temp.inpatient() - k) AS absent
+FROM unnest(ARRAY['type_of_bill', 'service_from', 'service_to', 'attending_npi', 'admission_date', 'admission_type',
+				  'admission_source', 'discharge_status']) k;
+SELECT rule_id, line_no, field, message FROM validate(jsonb_set(pg_temp.inpatient(), '{lines,0}', (pg_temp.inpatient()->'lines'->0) - 'revenue_code'))
+WHERE rule_id = 'CLAIM_INCOMPLETE';
+-- near misses: an outpatient bill (131) needs no admission date or type; a
+-- bill for specimens alone (141), no point of origin either; institutional
+-- lines need no procedure code or pointers, nor the claim a place of service
+SELECT pg_temp.incomplete(pg_temp.inpatient('{"type_of_bill": "131"}') - 'admission_date' - 'admission_type') AS outpatient,
+	   pg_temp.incomplete(pg_temp.inpatient('{"type_of_bill": "141"}') - 'admission_date' - 'admission_type' - 'admission_source') AS specimens,
+	   pg_temp.incomplete(pg_temp.inpatient('{"type_of_bill": "321"}') - 'admission_type') AS home_health;
+-- a replacement inpatient bill (117) names the claim it replaces, as frequency 7 does
+SELECT rule_id, field, message FROM validate(pg_temp.inpatient('{"type_of_bill": "117"}')) WHERE rule_id = 'FREQUENCY_REF_MISSING';
+SELECT rule_id, field, message FROM validate(pg_temp.inpatient('{"type_of_bill": "117", "original_claim_id": "ICN-1"}')) WHERE rule_id = 'FREQUENCY_REF_MISSING';
+
+-- ===== the billing provider and the people on the claim: front-end edits =====
+
+-- BILLING_ADDRESS_INVALID: a ZIP code of 5 digits, one with a letter, a post
+-- office or lock box as the street, a state that is not a US or Canadian
+-- code, a Canadian postal code in the wrong shape
+SELECT rule_id, severity, line_no, field, value, message
+FROM (VALUES ('{"billing_zip": "80202"}'), ('{"billing_zip": "8020A-1234"}'), ('{"billing_address": "PO Box 1234"}'),
+			 ('{"billing_address": "P.O. Box 12"}'), ('{"billing_address": "Lock Box 7, 1200 Maple Ave"}'),
+			 ('{"billing_address": "Box 33"}'), ('{"billing_state": "XX"}'),
+			 ('{"billing_state": "ON", "billing_zip": "12345"}')) t(patch),
+	 LATERAL validate(pg_temp.claim(t.patch::jsonb)) v
+WHERE rule_id = 'BILLING_ADDRESS_INVALID';
+-- near misses: ZIP+4 with or without its hyphen, streets with Box in a name,
+-- a territory, a Canadian address
+SELECT t.patch, count(v.*) AS issues
+FROM (VALUES ('{"billing_zip": "802021234"}'), ('{"billing_address": "1 Boxwood Lane"}'), ('{"billing_address": "40 Tapo Box Rd"}'),
+			 ('{"billing_address": "12 Post Office Square"}'), ('{"billing_state": "PR", "billing_zip": "00901-1234"}'),
+			 ('{"billing_state": "on", "billing_zip": "K1A 0B1"}')) t(patch)
+	 LEFT JOIN LATERAL validate(pg_temp.claim(t.patch::jsonb)) v ON v.rule_id = 'BILLING_ADDRESS_INVALID'
+GROUP BY 1 ORDER BY 1;
+
+-- TAX_ID_INVALID: not 9 digits, letters, one digit repeated, the digits in
+-- order, an SSN that is never issued (area 666, area 9xx, group 00)
+SELECT rule_id, severity, line_no, field, value, message
+FROM (VALUES ('12345678'), ('84-123456A'), ('000000000'), ('123-45-6789'), ('666-12-3456'), ('912-34-5678'), ('412-00-5678')) t(tin),
+	 LATERAL validate(pg_temp.claim(jsonb_build_object('billing_tax_id', t.tin))) v
+WHERE rule_id = 'TAX_ID_INVALID';
+-- near misses: an EIN with and without its hyphen, an SSN that can be issued
+SELECT t.tin, count(v.*) AS issues
+FROM (VALUES ('84-1234567'), ('841234567'), ('412-55-6789')) t(tin)
+	 LEFT JOIN LATERAL validate(pg_temp.claim(jsonb_build_object('billing_tax_id', t.tin))) v ON v.rule_id = 'TAX_ID_INVALID'
+GROUP BY 1 ORDER BY 1;
+
+-- TAXONOMY_INVALID: 9 characters, a last character other than X, a hyphen
+SELECT rule_id, severity, line_no, field, value, message
+FROM (VALUES ('207Q00000'), ('207Q00000Y'), ('207Q-0000X')) t(code),
+	 LATERAL validate(pg_temp.claim(jsonb_build_object('billing_taxonomy', t.code))) v
+WHERE rule_id = 'TAXONOMY_INVALID';
+-- near misses: a NUCC code in lower case, a group practice code, none (situational)
+SELECT t.code, count(v.*) AS issues
+FROM (VALUES ('207q00000x'), ('193200000X')) t(code)
+	 LEFT JOIN LATERAL validate(pg_temp.claim(jsonb_build_object('billing_taxonomy', t.code))) v ON v.rule_id = 'TAXONOMY_INVALID'
+GROUP BY 1 ORDER BY 1;
+SELECT count(*) AS issues FROM validate(pg_temp.claim() - 'billing_taxonomy') WHERE rule_id = 'TAXONOMY_INVALID';
+
+-- NAME_INVALID: placeholder text, a digit, no letter, an X12 separator; a
+-- first name missing is a warning; the patient's own name when the patient
+-- is someone else (19, a child)
+SELECT rule_id, severity, line_no, field, value, message
+FROM (VALUES ('{"subscriber_last_name": "TEST"}'), ('{"subscriber_last_name": "Unknown"}'), ('{"subscriber_last_name": "SMITH2"}'),
+			 ('{"subscriber_last_name": "--"}'), ('{"subscriber_last_name": "O*BRIEN"}'), ('{"subscriber_first_name": "N/A"}'),
+			 ('{"subscriber_first_name": null}'),
+			 ('{"patient_relationship": "19", "patient_last_name": "RIVERA", "patient_first_name": "BABY GIRL 1"}')) t(patch),
+	 LATERAL validate(pg_temp.claim(t.patch::jsonb)) v
+WHERE rule_id = 'NAME_INVALID';
+-- near misses: an apostrophe and a hyphen, letters of other alphabets, a
+-- surname that only looks like a placeholder elsewhere (DOE), one-letter initials
+SELECT t.patch, count(v.*) AS issues
+FROM (VALUES ('{"subscriber_last_name": "O''BRIEN-SMITH"}'), ('{"subscriber_last_name": "NGUYỄN", "subscriber_first_name": "THỊ"}'),
+			 ('{"subscriber_last_name": "DOE"}'), ('{"subscriber_first_name": "J"}')) t(patch)
+	 LEFT JOIN LATERAL validate(pg_temp.claim(t.patch::jsonb)) v ON v.rule_id = 'NAME_INVALID'
+GROUP BY 1 ORDER BY 1;
+
+-- RELATIONSHIP_INVALID: a code the 5010 837 no longer has (04, grandparent),
+-- a word instead of the code; self (18) with someone else's name is a warning
+SELECT rule_id, severity, line_no, field, value, message
+FROM (VALUES ('{"patient_relationship": "04"}'), ('{"patient_relationship": "self"}'),
+			 ('{"patient_last_name": "RIVERA", "patient_first_name": "LUCIA"}')) t(patch),
+	 LATERAL validate(pg_temp.claim(t.patch::jsonb)) v
+WHERE rule_id = 'RELATIONSHIP_INVALID';
+-- near misses: a child with a name, other relationship in lower case, self
+-- with the subscriber's own name written differently
+SELECT t.patch, count(v.*) AS issues
+FROM (VALUES ('{"patient_relationship": "19", "patient_last_name": "RIVERA", "patient_first_name": "LUCIA"}'),
+			 ('{"patient_relationship": "g8", "patient_last_name": "RIVERA", "patient_first_name": "LUCIA"}'),
+			 ('{"patient_last_name": "Rivera", "patient_first_name": "Ana"}')) t(patch)
+	 LEFT JOIN LATERAL validate(pg_temp.claim(t.patch::jsonb)) v ON v.rule_id = 'RELATIONSHIP_INVALID'
+GROUP BY 1 ORDER BY 1;
+
+-- ===== institutional claims (837I) =====
+
+-- TOB_INVALID: not a type of bill (four characters without the leading 0, a
+-- classification 0, facility type 9), or not in the type-of-bill list
+SELECT rule_id, severity, line_no, field, value, message
+FROM (VALUES ('1111'), ('101'), ('911'), ('113')) t(tob),
+	 LATERAL validate(pg_temp.inpatient(jsonb_build_object('type_of_bill', t.tob))) v
+WHERE rule_id = 'TOB_INVALID';
+-- near misses: with and without the leading 0; professional claims have none
+SELECT t.tob, count(v.*) AS issues
+FROM (VALUES ('0111'), ('111'), ('0131')) t(tob)
+	 LEFT JOIN LATERAL validate(pg_temp.inpatient(jsonb_build_object('type_of_bill', t.tob))) v ON v.rule_id = 'TOB_INVALID'
+GROUP BY 1 ORDER BY 1;
+SELECT count(*) AS issues FROM validate(pg_temp.claim('{"type_of_bill": "999"}')) WHERE rule_id = 'TOB_INVALID';
+
+-- REVENUE_CODE_INVALID: its leading 0 dropped, a letter, not in the list
+SELECT rule_id, severity, line_no, field, value, message
+FROM (VALUES ('450'), ('045A'), ('0999')) t(code),
+	 LATERAL validate(jsonb_set(pg_temp.inpatient(), '{lines,1,revenue_code}', to_jsonb(t.code))) v
+WHERE rule_id = 'REVENUE_CODE_INVALID';
+-- near miss: the codes of the list
+SELECT count(*) AS issues FROM validate(pg_temp.inpatient()) WHERE rule_id = 'REVENUE_CODE_INVALID';
+
+-- ADMISSION_INVALID: admitted after the statement period starts, or in the
+-- future; an admission type that is not a NUBC code; point of origin 7
+-- (emergency room, discontinued in 2010)
+SELECT rule_id, severity, line_no, field, pg_temp.undated(value) AS value, pg_temp.undated(message) AS message
+FROM (VALUES ('{"admission_date": "2024-03-02"}'::jsonb), (jsonb_build_object('admission_date', current_date + 1)),
+			 ('{"admission_type": "6"}'), ('{"admission_source": "7"}')) t(patch),
+	 LATERAL validate(pg_temp.inpatient(t.patch)) v
+WHERE rule_id = 'ADMISSION_INVALID';
+-- near misses: admitted before the period (an interim bill), type 9, origin D;
+-- an outpatient visit dated after its start is not an inpatient admission
+SELECT t.patch::text, count(v.*) AS issues
+FROM (VALUES ('{"admission_date": "2024-02-20", "type_of_bill": "112", "discharge_status": "30"}'::jsonb),
+			 ('{"admission_type": "9", "admission_source": "d"}'), ('{"type_of_bill": "131", "admission_date": "2024-03-02"}')) t(patch)
+	 LEFT JOIN LATERAL validate(pg_temp.inpatient(t.patch)) v ON v.rule_id = 'ADMISSION_INVALID'
+GROUP BY 1 ORDER BY 1;
+
+-- DISCHARGE_STATUS_INVALID: discontinued (08), one digit, still a patient
+-- (30) on a final bill, discharged home on an interim bill
+SELECT rule_id, severity, line_no, field, value, message
+FROM (VALUES ('{"discharge_status": "08"}'), ('{"discharge_status": "1"}'), ('{"discharge_status": "30"}'),
+			 ('{"type_of_bill": "112"}')) t(patch),
+	 LATERAL validate(pg_temp.inpatient(t.patch::jsonb)) v
+WHERE rule_id = 'DISCHARGE_STATUS_INVALID';
+-- near misses: 30 on an interim bill, a planned readmission (81), 30 on an outpatient bill
+SELECT t.patch, count(v.*) AS issues
+FROM (VALUES ('{"type_of_bill": "112", "discharge_status": "30"}'), ('{"discharge_status": "81"}'),
+			 ('{"type_of_bill": "131", "discharge_status": "30"}')) t(patch)
+	 LEFT JOIN LATERAL validate(pg_temp.inpatient(t.patch::jsonb)) v ON v.rule_id = 'DISCHARGE_STATUS_INVALID'
+GROUP BY 1 ORDER BY 1;
+
+-- PCS_INVALID: 8 characters, an I (never used), a CPT code in its place
+SELECT rule_id, severity, line_no, field, value, message
+FROM validate(pg_temp.inpatient('{"icd10pcs_procedures": ["0SRC0JZ1", "0SRC0IZ", "27447"]}')) WHERE rule_id = 'PCS_INVALID';
+-- near miss: a code in lower case
+SELECT count(*) AS issues FROM validate(pg_temp.inpatient('{"icd10pcs_procedures": ["0src0jz", "5A1955Z"]}')) WHERE rule_id = 'PCS_INVALID';
 
 -- ===== every rule of the catalog was shown firing above =====
 -- (this list must stay empty: a rule added to the catalog needs its cases here)
@@ -574,8 +808,17 @@ SELECT rule_id FROM (VALUES
 	(pg_temp.lines('{"payer_id": "COMM1", "prior_auth": "PA-9999"}', '{"procedure": "27447"}')),
 	(pg_temp.lines('{}', '{"procedure": "99215", "units": 0, "modifiers": ["ZZ", "LT", "RT"], "dx_pointers": [9]}',
 				   '{"procedure": "97530"}', '{"procedure": "97140"}', '{"procedure": "97110", "units": 5}', '{"procedure": "97110", "units": 5}',
-				   '{"procedure": "36415", "units": 2}', '{"procedure": "99213"}', '{"procedure": "J1100", "place_of_service": "99"}', '{"procedure": "J1100", "ndc": "1"}'))
+				   '{"procedure": "36415", "units": 2}', '{"procedure": "99213"}', '{"procedure": "J1100", "place_of_service": "99"}', '{"procedure": "J1100", "ndc": "1"}')),
+	(pg_temp.claim('{"billing_zip": "80202", "billing_tax_id": "12", "billing_taxonomy": "1", "subscriber_last_name": "TEST",
+					 "patient_relationship": "04"}')),
+	(pg_temp.inpatient('{"type_of_bill": "113", "admission_type": "6", "discharge_status": "08", "icd10pcs_procedures": ["X"],
+						 "lines": [{"revenue_code": "450", "units": 1, "charge": 2150}]}'))
 ) c(claim), validate(c.claim) v;
+-- the rules that report an empty field of their own when CLAIM_INCOMPLETE is off
+INSERT INTO rule_settings (rule_id, enabled, note) VALUES ('CLAIM_INCOMPLETE', false, 'a partial extract');
+INSERT INTO shown
+SELECT rule_id FROM validate(pg_temp.claim('{"member_id": null, "patient_birth_date": null, "diagnoses": []}'));
+DELETE FROM rule_settings;
 -- (the audit rules flag through audit_flags(), not validate(): test/audit.sql shows them)
 SELECT rule_id AS never_shown_firing FROM rule_catalog()
 WHERE rule_id <> 'DX_SEX_CONFLICT' AND category <> 'audit' AND rule_id NOT IN (SELECT rule_id FROM shown);

@@ -3,10 +3,28 @@ SET search_path = cleanclaim, public;
 
 INSERT INTO payers (payer_id, name, payer_type, timely_filing_days) VALUES ('MCR', 'Medicare Part B', 'medicare', 365);
 
+-- The claims of these tables are complete: what a test does not vary (one
+-- patient, who is the subscriber, and one practice) comes from the defaults
+-- of this table, which each claims table copies.
+CREATE TABLE practice (
+	claim_type text DEFAULT 'professional',
+	subscriber_last_name text DEFAULT 'RIVERA',
+	subscriber_first_name text DEFAULT 'ANA',
+	patient_relationship text DEFAULT '18',
+	patient_birth_date date DEFAULT '1970-05-15',
+	patient_sex text DEFAULT 'F',
+	billing_tax_id text DEFAULT '841234567',
+	billing_address text DEFAULT '1200 Maple Ave',
+	billing_city text DEFAULT 'Denver',
+	billing_state text DEFAULT 'CO',
+	billing_zip text DEFAULT '802021234',
+	place_of_service text DEFAULT '11',
+	frequency_code text DEFAULT '1'
+);
+
 -- reject mode: a claim with an error never gets in; the error names it and lists every issue
 CREATE TABLE claims (
 	claim_id text PRIMARY KEY,
-	claim_type text DEFAULT 'professional',
 	payer_id text,
 	member_id text,
 	billing_npi npi,
@@ -15,18 +33,19 @@ CREATE TABLE claims (
 	submitted_on date DEFAULT '2025-03-05',
 	total_charge numeric,
 	diagnoses icd10cm[],
-	lines claim_line[]
+	lines claim_line[],
+	LIKE practice INCLUDING DEFAULTS
 );
 CREATE TRIGGER scrub BEFORE INSERT OR UPDATE ON claims FOR EACH ROW EXECUTE FUNCTION scrub('reject');
 
-INSERT INTO claims VALUES ('R1', 'professional', 'MCR', 'M1', '1234567893', '2025-03-01', '2025-03-01', DEFAULT, 100, '{E11.9}',
-	ARRAY[ROW(1, '99213', NULL, 1, 100, '2025-03-01', '{1}', NULL, NULL, NULL, '11')::claim_line]);
-INSERT INTO claims VALUES ('R2', 'professional', 'MCR', NULL, NULL, '2025-03-01', '2025-03-01', DEFAULT, 90, '{E11.9}',
-	ARRAY[ROW(1, '99213', NULL, 1, 100, '2025-03-01', '{2}', NULL, NULL, NULL, '11')::claim_line]);
+INSERT INTO claims VALUES ('R1', 'MCR', 'M1', '1234567893', '2025-03-01', '2025-03-01', DEFAULT, 100, '{E11.9}',
+	ARRAY[ROW(1, '99213', NULL, 1, 100, '2025-03-01', '{1}', NULL, NULL, NULL, '11', NULL)::claim_line]);
+INSERT INTO claims VALUES ('R2', 'MCR', NULL, NULL, '2025-03-01', '2025-03-01', DEFAULT, 90, '{E11.9}',
+	ARRAY[ROW(1, '99213', NULL, 1, 100, '2025-03-01', '{2}', NULL, NULL, NULL, '11', NULL)::claim_line]);
 \echo :LAST_ERROR_SQLSTATE
 -- warnings alone do not stop a claim
-INSERT INTO claims VALUES ('R3', 'professional', 'MCR', 'M3', '1234567893', '2025-03-01', '2025-03-01', DEFAULT, 100, '{E11.9,E11.9}',
-	ARRAY[ROW(1, '99213', NULL, 1, 100, '2025-03-01', '{1}', NULL, NULL, NULL, '11')::claim_line]);
+INSERT INTO claims VALUES ('R3', 'MCR', 'M3', '1234567893', '2025-03-01', '2025-03-01', DEFAULT, 100, '{E11.9,E11.9}',
+	ARRAY[ROW(1, '99213', NULL, 1, 100, '2025-03-01', '{1}', NULL, NULL, NULL, '11', NULL)::claim_line]);
 -- an update is scrubbed too
 UPDATE claims SET total_charge = 120 WHERE claim_id = 'R1';
 \echo :LAST_ERROR_SQLSTATE
@@ -45,7 +64,8 @@ CREATE TABLE inbox (
 	lines jsonb,
 	scrub_issues jsonb,
 	scrub_score numeric,
-	scrub_status text
+	scrub_status text,
+	LIKE practice INCLUDING DEFAULTS
 );
 CREATE TRIGGER scrub BEFORE INSERT OR UPDATE ON inbox FOR EACH ROW
 	EXECUTE FUNCTION scrub('annotate', 'issues=scrub_issues', 'score=scrub_score', 'status=scrub_status');
@@ -61,7 +81,8 @@ UPDATE inbox SET billing_npi = '1234567893', payer_id = 'MCR', member_id = 'M3',
 	lines = '[{"procedure": "99213", "units": 1, "charge": 100, "dx_pointers": [1]}]' WHERE claim_id = 'A3';
 SELECT claim_id, scrub_status, scrub_score, scrub_issues FROM inbox WHERE claim_id = 'A3';
 
--- the issues can go to a cleanclaim.issue[] or a text[] column, the score to an integer
+-- the issues can go to a cleanclaim.issue[] or a text[] column, the score to
+-- an integer (a claim of three fields: its first issues are the elements it lacks)
 CREATE TABLE inbox2 (claim_id text, billing_npi text, member_id text, found issue[], notes text[], score integer);
 CREATE TRIGGER scrub BEFORE INSERT ON inbox2 FOR EACH ROW
 	EXECUTE FUNCTION scrub('annotate', 'issues=found', 'score=score');
@@ -71,7 +92,10 @@ INSERT INTO inbox2 (claim_id, billing_npi, member_id) VALUES ('B1', '1234567890'
 SELECT claim_id, score, (found[1]).rule_id, (found[2]).rule_id, notes FROM inbox2;
 
 -- lines in a second table: constraint triggers, deferred to commit, on both tables
-CREATE TABLE claim_headers (claim_id text PRIMARY KEY, billing_npi npi, total_charge numeric, diagnoses text[]);
+CREATE TABLE claim_headers (claim_id text PRIMARY KEY, billing_npi npi, total_charge numeric, diagnoses text[],
+							payer_id text DEFAULT 'MCR', member_id text DEFAULT 'M1', service_from date DEFAULT '2025-03-01',
+							submitted_on date DEFAULT '2025-03-05',
+							LIKE practice INCLUDING DEFAULTS);
 CREATE TABLE claim_lines (
 	claim_id text REFERENCES claim_headers, line_no integer, procedure hcpcs, units numeric, charge numeric,
 	dx_pointers integer[], PRIMARY KEY (claim_id, line_no));
@@ -120,5 +144,5 @@ DROP TRIGGER t7 ON misconfigured;
 SELECT scrub();
 \echo :LAST_ERROR_SQLSTATE
 
-DROP TABLE claims, inbox, inbox2, claim_lines, claim_headers, misconfigured;
+DROP TABLE claims, inbox, inbox2, claim_lines, claim_headers, misconfigured, practice;
 DELETE FROM payers;

@@ -191,6 +191,7 @@ value_reported_invalid(const FieldValue *fv)
 typedef struct ClaimLine
 {
 	int			line_no;		/* line_no, or the line's position (1-based) */
+	bool		unreadable;		/* not a line at all (FIELD_INVALID said so): it has no fields */
 	FieldValue	f[LINE_FIELD_COUNT];
 } ClaimLine;
 

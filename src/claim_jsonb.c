@@ -95,6 +95,7 @@ claim_read_jsonb_lines(Claim *claim, JsonbContainer *array)
 			RawValue	raw;
 
 			raw_from_jsonb_value(&v, &raw);
+			line->unreadable = true;
 			claim_invalid_field(claim, n, "lines", raw.kind == RAW_TEXT ? raw.text : claim_str(""),
 								"each line is an object with the line fields");
 		}

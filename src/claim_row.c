@@ -294,6 +294,7 @@ read_record_lines(Claim *claim, RowMap *map, ArrayType *array)
 		lines[i].line_no = i + 1;
 		if (elem_nulls[i])
 		{
+			lines[i].unreadable = true;
 			claim_invalid_field(claim, i + 1, "lines", claim_str("NULL"), "a line cannot be NULL");
 			continue;
 		}

@@ -678,16 +678,20 @@ BEGIN
 		conditions => ARRAY['p.record_id = ''3''', 'p.record_id = ''7'''],
 		conflict_dataset => 'hcpcs_codes and modifiers',
 		hint => 'An ANWEB record has 320 characters: the code in positions 1-5 (a modifier right-aligned in 4-5), the sequence number in 6-10, the record id in 11 (3 procedure, 4 its continuation, 7 modifier, 8 its continuation), the long description in 12-91, and the add, action effective and termination dates in 269-276, 277-284 and 285-292 (YYYYMMDD or blank).');
-	-- The file speaks for its quarter: that of the newest date a code of it
-	-- was added (the annual January file: January to March), unless told.
-	SELECT max(h.valid_from) INTO newest FROM hcpcs_codes h WHERE h.release = load_hcpcs_anweb.release;
+	-- The file speaks for its quarter: that of the newest change it records,
+	-- a code or modifier added, or one terminated the day before (the
+	-- annual January file: January to March), unless told.
+	SELECT max(greatest(x.valid_from, x.valid_to + 1)) INTO newest
+	FROM (SELECT h.valid_from, h.valid_to FROM hcpcs_codes h WHERE h.release = load_hcpcs_anweb.release
+		  UNION ALL
+		  SELECT m.valid_from, m.valid_to FROM modifiers m WHERE m.release = load_hcpcs_anweb.release) x;
 	covers_to := coalesce(covers_to, loader_quarter_end(newest));
 	-- the lines skipped (the disclaimer) are reported with the codes
 	RETURN NEXT loader_record_release('hcpcs_codes', release, 'HCPCS ANWEB file', NULL, NULL, r.loaded[1], r.skipped, covers_to);
 	RETURN NEXT loader_record_release('modifiers', release, 'HCPCS ANWEB file', NULL, NULL, r.loaded[2], '{}', covers_to);
 END
 $$;
-COMMENT ON FUNCTION load_hcpcs_anweb(text, text, date) IS 'loads a CMS HCPCS alpha-numeric (ANWEB) file, decoded from cp1252, as one release of hcpcs_codes (procedure records) and of modifiers (modifier records), each row valid from its add date to its termination date, replacing that release; the release covers claims to covers_to (by default the end of the quarter of the newest add date in the file) unless marked current; returns the two summaries';
+COMMENT ON FUNCTION load_hcpcs_anweb(text, text, date) IS 'loads a CMS HCPCS alpha-numeric (ANWEB) file, decoded from cp1252, as one release of hcpcs_codes (procedure records) and of modifiers (modifier records), each row valid from its add date to its termination date, replacing that release; the release covers claims to covers_to (by default the end of the quarter of the newest change the file records: an add date, or the day after a termination) unless marked current; returns the two summaries';
 
 
 -- HCPCS and CPT codes: the CSV rendering of OPPS Addendum B --------------
@@ -1178,16 +1182,21 @@ RETURNS TABLE (line_no bigint, line text, code text, description text, skip text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
-	WITH c AS (
-		SELECT f.line_no, f.line, upper(f.code) AS code, f.display,
-			   coalesce(f.problem,
-						CASE WHEN f.line_no = 1 OR f.blank THEN NULL
-							 WHEN upper(f.code) ~ code_pattern AND f.display = '' THEN 'The display is empty.' END) AS problem,
-			   CASE WHEN f.line_no = 1 THEN 'header line'
-					WHEN f.blank THEN 'blank line'
-					WHEN upper(f.code) !~ code_pattern THEN not_a_code
-			   END AS skip
+	WITH m AS (
+		-- the pattern's first group is the code as stored (a type of bill without its leading 0)
+		SELECT f.*, (regexp_match(upper(f.code), code_pattern))[1] AS matched
 		FROM loader_code_display_lines(content, '{code}', '{display}', false) f
+	),
+	c AS (
+		SELECT m.line_no, m.line, m.matched AS code, m.display,
+			   coalesce(m.problem,
+						CASE WHEN m.line_no = 1 OR m.blank THEN NULL
+							 WHEN m.matched IS NOT NULL AND m.display = '' THEN 'The display is empty.' END) AS problem,
+			   CASE WHEN m.line_no = 1 THEN 'header line'
+					WHEN m.blank THEN 'blank line'
+					WHEN m.matched IS NULL THEN not_a_code
+			   END AS skip
+		FROM m
 	),
 	d AS (
 		SELECT c.*, CASE WHEN c.problem IS NULL AND c.skip IS NULL THEN min(c.line_no) OVER (PARTITION BY c.problem IS NULL AND c.skip IS NULL, c.code) END AS first_line
@@ -1201,16 +1210,16 @@ AS $$
 	FROM d
 	ORDER BY d.line_no
 $$;
-COMMENT ON FUNCTION loader_code_list(text, text, text) IS 'internal: the lines of a code,display CSV list with the code (upper case) and description of each line whose code matches code_pattern, the reason not_a_code for the others, or what is wrong with the line';
+COMMENT ON FUNCTION loader_code_list(text, text, text) IS 'internal: the lines of a code,display CSV list with the code (upper case, the first group of code_pattern) and description of each line whose code matches code_pattern, the reason not_a_code for the others, or what is wrong with the line';
 
 CREATE FUNCTION parse_type_of_bill_codes(content text)
 RETURNS TABLE (line_no bigint, line text, code text, description text, skip text, problem text, errcode text)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
-	SELECT * FROM loader_code_list(content, '^[1-9][1-9][0-9A-Z]$', 'not a type of bill')
+	SELECT * FROM loader_code_list(content, '^0?([1-9][1-9][0-9A-Z])$', 'not a type of bill')
 $$;
-COMMENT ON FUNCTION parse_type_of_bill_codes(text) IS 'every line of a list of types of bill as CSV (code,display: three characters, facility type, classification, frequency) with the code and description load_type_of_bill_codes() would load, or why it skips the line, or what is wrong with it; writes nothing';
+COMMENT ON FUNCTION parse_type_of_bill_codes(text) IS 'every line of a list of types of bill as CSV (code,display: three characters, facility type, classification, frequency, or four with a leading 0) with the code (without its leading 0) and description load_type_of_bill_codes() would load, or why it skips the line, or what is wrong with it; writes nothing';
 
 CREATE FUNCTION load_type_of_bill_codes(content text, release text, valid_from date DEFAULT '1900-01-01')
 RETURNS SETOF load_summary
@@ -1237,7 +1246,7 @@ RETURNS TABLE (line_no bigint, line text, code text, description text, skip text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
-	SELECT * FROM loader_code_list(content, '^[0-9]{4}$', 'not a 4-digit revenue code')
+	SELECT * FROM loader_code_list(content, '^([0-9]{4})$', 'not a 4-digit revenue code')
 $$;
 COMMENT ON FUNCTION parse_revenue_codes(text) IS 'every line of a list of revenue codes as CSV (code,display: four digits) with the code and description load_revenue_codes() would load, or why it skips the line, or what is wrong with it; writes nothing';
 

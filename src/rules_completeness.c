@@ -158,8 +158,12 @@ check_completeness(RuleContext *ctx)
 			report_header(ctx, (ClaimFieldId) id);
 	}
 	for (i = 0; i < claim->nlines; i++)
+	{
+		if (claim->lines[i].unreadable)
+			continue;			/* FIELD_INVALID said it is no line */
 		for (id = 0; id < LINE_FIELD_COUNT; id++)
 			if (line_field_required(ctx, (LineFieldId) id) &&
 				line_field_missing(claim, &claim->lines[i], (LineFieldId) id))
 				report_line(ctx, &claim->lines[i], (LineFieldId) id);
+	}
 }
