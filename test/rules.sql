@@ -14,7 +14,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
 SET search_path = cleanclaim, public;
 
-SELECT plan(156);
+SELECT plan(192);
 
 \ir fixtures.psql
 
@@ -36,10 +36,17 @@ INSERT INTO rules_md VALUES
 	('LINE_DUPLICATE'), ('NDC_REQUIRED'), ('NDC_INVALID'), ('POS_INVALID'),
 	('AUDIT_HIGH_DOLLAR'), ('AUDIT_RISKY_MODIFIER'), ('AUDIT_UNLISTED_PROC'), ('AUDIT_DENIAL_RISK'), ('AUDIT_MANY_WARNINGS');
 
+-- the rules added since: completeness, the front-end edits, the 837I's own codes
+CREATE TEMP TABLE rules_added (rule_id text PRIMARY KEY);
+INSERT INTO rules_added VALUES
+	('CLAIM_INCOMPLETE'), ('BILLING_ADDRESS_INVALID'), ('TAX_ID_INVALID'), ('TAXONOMY_INVALID'), ('NAME_INVALID'),
+	('RELATIONSHIP_INVALID'), ('TOB_INVALID'), ('REVENUE_CODE_INVALID'), ('ADMISSION_INVALID'), ('DISCHARGE_STATUS_INVALID'),
+	('PCS_INVALID');
+
 SELECT set_eq('SELECT rule_id FROM cleanclaim.rule_catalog()',
-			  $$SELECT rule_id FROM rules_md UNION ALL VALUES ('FIELD_UNKNOWN'), ('FIELD_INVALID')$$,
-			  'the catalog has exactly the rules of RULES.md and FIELD_UNKNOWN, FIELD_INVALID');
-SELECT is((SELECT count(*) FROM rule_catalog()), 47::bigint, 'the catalog has 47 rules, each once');
+			  $$SELECT rule_id FROM rules_md UNION ALL SELECT rule_id FROM rules_added UNION ALL VALUES ('FIELD_UNKNOWN'), ('FIELD_INVALID')$$,
+			  'the catalog has exactly the rules of RULES.md, those added since, and FIELD_UNKNOWN, FIELD_INVALID');
+SELECT is((SELECT count(*) FROM rule_catalog()), 58::bigint, 'the catalog has 58 rules, each once');
 SELECT set_eq($$SELECT rule_id FROM rule_catalog() WHERE category = 'audit'$$, $$SELECT rule_id FROM rules_md WHERE rule_id LIKE 'AUDIT\_%'$$,
 			  'the AUDIT_* rules, and only they, are in category audit (test/audit.sql tests them)');
 SELECT set_eq('SELECT rule_id FROM cleanclaim.rules', 'SELECT rule_id FROM cleanclaim.rule_catalog()',
@@ -64,18 +71,32 @@ INSERT INTO cases (rule, note, claim, fires, expect) VALUES
 ('FIELD_INVALID', 'a line unit as a word, a claim type that is neither', pg_temp.line(pg_temp.claim('{"claim_type": "dental"}'), 1, '{"units": "one"}'),
  true, 'error 1 units; error - claim_type'),
 ('FIELD_INVALID', 'a date as YYYYMMDD', pg_temp.claim('{"service_to": "20240304"}'), false, NULL),
+-- completeness (the payer PARTL turns CLAIM_INCOMPLETE off: its claims come
+-- from a partial extract, and each rule reports an empty field of its own)
+('CLAIM_INCOMPLETE', 'billing NPI empty', pg_temp.claim('{"billing_npi": ""}'), true, 'error - billing_npi'),
+('CLAIM_INCOMPLETE', 'payer id null, subscriber name absent', pg_temp.claim('{"payer_id": null}') - 'subscriber_last_name', true,
+ 'error - payer_id; error - subscriber_last_name'),
+('CLAIM_INCOMPLETE', 'no total, a line without units, and no date anywhere', pg_temp.line(pg_temp.claim('{"total_charge": null}') - 'service_from' - 'service_to', 2, '{"units": null, "service_date": null}'),
+ true, 'error - total_charge; error 2 units; error 2 service_date'),
+('CLAIM_INCOMPLETE', 'a child without a name of its own', pg_temp.claim('{"patient_relationship": "19"}'), true, 'error - patient_last_name'),
+('CLAIM_INCOMPLETE', 'an inpatient stay without its admission and a room line without a revenue code',
+ jsonb_set(pg_temp.inpatient() - 'admission_date' - 'attending_npi', '{lines,0,revenue_code}', 'null'), true,
+ 'error - attending_npi; error - admission_date; error 1 revenue_code'),
+('CLAIM_INCOMPLETE', 'a claim without its subscriber''s name, from the partial extract', pg_temp.claim('{"payer_id": "PARTL"}') - 'subscriber_last_name', false, NULL),
+('CLAIM_INCOMPLETE', 'lines dated, no claim dates; no situational element', pg_temp.claim() - 'service_from' - 'service_to'
+ - 'billing_taxonomy' - 'rendering_npi' - 'referring_npi', false, NULL),
+('CLAIM_INCOMPLETE', 'an outpatient visit needs no admission date', pg_temp.inpatient('{"type_of_bill": "131"}') - 'admission_date' - 'admission_type', false, NULL),
 -- provider and payer
 ('NPI_BILLING_INVALID', 'wrong check digit', pg_temp.claim('{"billing_npi": "1234567890"}'), true, 'error - billing_npi'),
-('NPI_BILLING_INVALID', 'missing', pg_temp.claim('{"billing_npi": ""}'), true, 'error - billing_npi'),
+('NPI_BILLING_INVALID', 'missing, in a partial extract', pg_temp.claim('{"payer_id": "PARTL", "billing_npi": ""}'), true, 'error - billing_npi'),
 ('NPI_BILLING_INVALID', 'first digit 3', pg_temp.claim('{"billing_npi": "3234567893"}'), true, 'error - billing_npi'),
 ('NPI_BILLING_INVALID', 'another valid NPI', pg_temp.claim('{"billing_npi": "2000000002"}'), false, NULL),
 ('NPI_RENDERING_INVALID', 'header rendering, referring and line NPIs', pg_temp.line(pg_temp.claim('{"rendering_npi": "1558598798", "referring_npi": "12455"}'), 2, '{"rendering_npi": "2000000001"}'),
  true, 'error - rendering_npi; error - referring_npi; error 2 rendering_npi'),
 ('NPI_RENDERING_INVALID', 'no referring provider', pg_temp.claim('{"referring_npi": null}'), false, NULL),
 ('PAYER_UNKNOWN', 'not in the payers table', pg_temp.claim('{"payer_id": "MCR99"}'), true, 'error - payer_id'),
-('PAYER_UNKNOWN', 'missing', pg_temp.claim('{"payer_id": null}'), true, 'error - payer_id'),
 ('PAYER_UNKNOWN', 'another payer of the table', pg_temp.claim('{"payer_id": "COMM1"}'), false, NULL),
-('MEMBER_ID_MISSING', 'blank', pg_temp.claim('{"member_id": " "}'), true, 'error - member_id'),
+('MEMBER_ID_MISSING', 'blank, in a partial extract', pg_temp.claim('{"payer_id": "PARTL", "member_id": " "}'), true, 'error - member_id'),
 ('MEMBER_ID_MISSING', 'any member id', pg_temp.claim('{"member_id": "0"}'), false, NULL),
 ('TIMELY_FILING_EXPIRED', 'a day past Medicare''s 365 days', pg_temp.claim('{"submitted_on": "2025-03-05"}'), true, 'error - submitted_on'),
 ('TIMELY_FILING_EXPIRED', 'a day past the plan''s 90 days', pg_temp.claim('{"payer_id": "COMM1", "submitted_on": "2024-06-03"}'), true, 'error - submitted_on'),
@@ -90,7 +111,7 @@ INSERT INTO cases (rule, note, claim, fires, expect) VALUES
 ('CHARGE_TOTAL_MISMATCH', 'total 10.00 over', pg_temp.claim('{"total_charge": 160}'), true, 'error - total_charge'),
 ('CHARGE_TOTAL_MISMATCH', 'within half a cent', pg_temp.claim('{"total_charge": 150.004}'), false, NULL),
 ('CHARGE_NOT_POSITIVE', 'a zero line', pg_temp.line(pg_temp.claim('{"total_charge": 125}'), 2, '{"charge": 0}'), true, 'error 2 charge'),
-('CHARGE_NOT_POSITIVE', 'no total', pg_temp.claim('{"total_charge": null}'), true, 'error - total_charge'),
+('CHARGE_NOT_POSITIVE', 'no total, in a partial extract', pg_temp.claim('{"payer_id": "PARTL", "total_charge": null}'), true, 'error - total_charge'),
 ('CHARGE_NOT_POSITIVE', 'a cent', pg_temp.line(pg_temp.claim('{"total_charge": 125.01}'), 2, '{"charge": 0.01}'), false, NULL),
 ('AUTH_MISSING', 'knee replacement without authorization', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"]}', '{"procedure": "27447", "modifiers": ["RT"]}'),
  true, 'error 1 prior_auth'),
@@ -109,15 +130,15 @@ INSERT INTO cases (rule, note, claim, fires, expect) VALUES
 ('AUTH_MISMATCH', 'covered', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"], "prior_auth": "PA-5001"}', '{"procedure": "27447", "modifiers": ["RT"]}'), false, NULL),
 ('LINES_TOO_MANY', '51 lines', (SELECT pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["76"]}'::jsonb)) FROM generate_series(1, 51)), true, 'error - lines'),
 ('LINES_TOO_MANY', '50 lines', (SELECT pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["76"]}'::jsonb)) FROM generate_series(1, 50)), false, NULL),
-('LINES_TOO_MANY', '51 lines, institutional', (SELECT pg_temp.lines('{"claim_type": "institutional"}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["76"]}'::jsonb)) FROM generate_series(1, 51)),
+('LINES_TOO_MANY', '51 lines, institutional', (SELECT pg_temp.as_institutional(pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["76"]}'::jsonb))) FROM generate_series(1, 51)),
  false, NULL),
 -- patient and dates
-('PATIENT_BIRTH_DATE_INVALID', 'missing', pg_temp.claim('{"patient_birth_date": null}'), true, 'error - patient_birth_date'),
+('PATIENT_BIRTH_DATE_INVALID', 'missing, in a partial extract', pg_temp.claim('{"payer_id": "PARTL", "patient_birth_date": null}'), true, 'error - patient_birth_date'),
 ('PATIENT_BIRTH_DATE_INVALID', 'after the service', pg_temp.claim('{"patient_birth_date": "2024-03-05"}'), true, 'error - patient_birth_date'),
 ('PATIENT_BIRTH_DATE_INVALID', 'in the future', pg_temp.claim(jsonb_build_object('patient_birth_date', current_date + 1)), true, 'error - patient_birth_date'),
 ('PATIENT_BIRTH_DATE_INVALID', 'born the day of service', pg_temp.claim('{"patient_birth_date": "2024-03-04"}'), false, NULL),
 ('PATIENT_SEX_INVALID', 'X', pg_temp.claim('{"patient_sex": "X"}'), true, 'error - patient_sex'),
-('PATIENT_SEX_INVALID', 'missing', pg_temp.claim('{"patient_sex": null}'), true, 'error - patient_sex'),
+('PATIENT_SEX_INVALID', 'missing, in a partial extract', pg_temp.claim('{"payer_id": "PARTL", "patient_sex": null}'), true, 'error - patient_sex'),
 ('PATIENT_SEX_INVALID', 'u', pg_temp.claim('{"patient_sex": "u"}'), false, NULL),
 ('SERVICE_DATES_INVALID', 'from after to', pg_temp.claim('{"service_from": "2024-03-05"}'), true, 'error - service_from; error 1 service_date; error 2 service_date'),
 ('SERVICE_DATES_INVALID', 'a line after the period', pg_temp.line(pg_temp.claim(), 2, '{"service_date": "2024-03-05"}'), true, 'error 2 service_date'),
@@ -126,7 +147,7 @@ INSERT INTO cases (rule, note, claim, fires, expect) VALUES
 ('SERVICE_DATES_INVALID', 'the first day of ICD-10', pg_temp.dated(pg_temp.claim('{"submitted_on": "2015-10-05"}'), '2015-10-01'), false, NULL),
 ('SERVICE_DATES_INVALID', 'today', pg_temp.dated(pg_temp.claim() - 'submitted_on', current_date), false, NULL),
 -- diagnoses
-('DX_MISSING', 'empty list', pg_temp.claim('{"diagnoses": []}'), true, 'error - diagnoses'),
+('DX_MISSING', 'empty list, in a partial extract', pg_temp.claim('{"payer_id": "PARTL", "diagnoses": []}'), true, 'error - diagnoses'),
 ('DX_MISSING', 'one diagnosis', pg_temp.line(pg_temp.claim('{"diagnoses": ["E11.9"]}'), 1, '{"dx_pointers": [1]}'), false, NULL),
 ('DX_TOO_MANY', '13', pg_temp.claim('{"diagnoses": ["E11.9", "I10", "M17.11", "M17.12", "J45.909", "U07.1", "G63", "Z00.00", "N40.0", "O80", "Z38.00", "Z37.0", "E11"]}'), true, 'error - diagnoses'),
 ('DX_TOO_MANY', '12', pg_temp.claim('{"diagnoses": ["E11.9", "I10", "M17.11", "M17.12", "J45.909", "U07.1", "G63", "Z00.00", "N40.0", "O80", "Z38.00", "Z37.0"]}'), false, NULL),
@@ -158,18 +179,18 @@ INSERT INTO cases (rule, note, claim, fires, expect) VALUES
 ('DX_UNSPECIFIED', 'unspecified side with right and left codes', pg_temp.claim('{"diagnoses": ["M17.10", "I10"]}'), true, 'warning - diagnoses'),
 ('DX_UNSPECIFIED', 'unspecified, no specified sibling', pg_temp.claim('{"diagnoses": ["J45.909", "I10"]}'), false, NULL),
 ('DX_POINTER_INVALID', 'past the end', pg_temp.line(pg_temp.claim(), 1, '{"dx_pointers": [1, 3]}'), true, 'error 1 dx_pointers'),
-('DX_POINTER_INVALID', 'no pointer', pg_temp.line(pg_temp.claim(), 2, '{"dx_pointers": []}'), true, 'error 2 dx_pointers'),
+('DX_POINTER_INVALID', 'no pointer, in a partial extract', pg_temp.line(pg_temp.claim('{"payer_id": "PARTL"}'), 2, '{"dx_pointers": []}'), true, 'error 2 dx_pointers'),
 ('DX_POINTER_INVALID', 'five pointers', pg_temp.line(pg_temp.claim(), 1, '{"dx_pointers": [1, 2, 1, 2, 1]}'), true, 'error 1 dx_pointers'),
 ('DX_POINTER_INVALID', 'pointers as text', pg_temp.line(pg_temp.claim(), 1, '{"dx_pointers": "2:1"}'), false, NULL),
 -- procedures and modifiers
 ('PROC_INVALID', 'not in the code set', pg_temp.line(pg_temp.claim(), 2, '{"procedure": "99215"}'), true, 'error 2 procedure'),
 ('PROC_INVALID', 'retired', pg_temp.line(pg_temp.claim(), 2, '{"procedure": "99201"}'), true, 'error 2 procedure'),
 ('PROC_INVALID', 'not a code', pg_temp.line(pg_temp.claim(), 2, '{"procedure": "8502"}'), true, 'error 2 procedure'),
-('PROC_INVALID', 'missing', pg_temp.line(pg_temp.claim(), 2, '{"procedure": null}'), true, 'error 2 procedure'),
+('PROC_INVALID', 'missing, in a partial extract', pg_temp.line(pg_temp.claim('{"payer_id": "PARTL"}'), 2, '{"procedure": null}'), true, 'error 2 procedure'),
 ('PROC_INVALID', 'retired, on its last day', pg_temp.dated(pg_temp.line(pg_temp.claim('{"submitted_on": "2021-01-05"}'), 2, '{"procedure": "99201"}'), '2020-12-31'), false, NULL),
 ('UNITS_INVALID', 'zero', pg_temp.line(pg_temp.claim(), 2, '{"units": 0}'), true, 'error 2 units'),
 ('UNITS_INVALID', 'fractional', pg_temp.line(pg_temp.claim(), 2, '{"units": 0.5}'), true, 'error 2 units'),
-('UNITS_INVALID', 'missing', pg_temp.line(pg_temp.claim(), 1, '{"units": null}'), true, 'error 1 units'),
+('UNITS_INVALID', 'missing, in a partial extract', pg_temp.line(pg_temp.claim('{"payer_id": "PARTL"}'), 1, '{"units": null}'), true, 'error 1 units'),
 ('UNITS_INVALID', 'whole, as text', pg_temp.line(pg_temp.claim(), 2, '{"units": "2"}'), false, NULL),
 ('MOD_INVALID', 'not in the list', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["ZZ"]}'), true, 'error 2 modifiers'),
 ('MOD_INVALID', 'five', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["59", "76", "XS", "26", "RT"]}'), true, 'error 2 modifiers'),
@@ -189,7 +210,7 @@ INSERT INTO cases (rule, note, claim, fires, expect) VALUES
 ('NCCI_PTP_NEVER', 'the same, column 2 first', pg_temp.lines('{"diagnoses": ["M17.11"]}', '{"procedure": "20610"}', '{"procedure": "27447"}'), true, 'error 1 procedure'),
 ('NCCI_PTP_NEVER', 'on different days', pg_temp.lines('{"diagnoses": ["M17.11"], "service_to": "2024-03-05"}', '{"procedure": "27447"}', '{"procedure": "20610", "service_date": "2024-03-05"}'),
  false, NULL),
-('NCCI_PTP_NEVER', 'institutional claim, practitioner edit', pg_temp.lines('{"diagnoses": ["M17.11"], "claim_type": "institutional"}', '{"procedure": "27447"}', '{"procedure": "20610"}'),
+('NCCI_PTP_NEVER', 'institutional claim, practitioner edit', pg_temp.as_institutional(pg_temp.lines('{"diagnoses": ["M17.11"]}', '{"procedure": "27447"}', '{"procedure": "20610"}')),
  false, NULL),
 ('NCCI_PTP_MODIFIER', 'no modifier on column 2', pg_temp.lines('{}', '{"procedure": "97530"}', '{"procedure": "97140"}'), true, 'error 2 modifiers'),
 ('NCCI_PTP_MODIFIER', '59 on column 1 only', pg_temp.lines('{}', '{"procedure": "97530", "modifiers": ["59"]}', '{"procedure": "97140"}'), true, 'error 2 modifiers'),
@@ -217,7 +238,42 @@ INSERT INTO cases (rule, note, claim, fires, expect) VALUES
 ('POS_INVALID', 'telehealth before 2017', pg_temp.dated(pg_temp.line(pg_temp.claim('{"submitted_on": "2016-03-05"}'), 2, '{"place_of_service": "02"}'), '2016-03-01'),
  true, 'error 2 place_of_service'),
 ('POS_INVALID', 'telehealth in 2024', pg_temp.line(pg_temp.claim(), 2, '{"place_of_service": "02"}'), false, NULL),
-('POS_INVALID', 'institutional', pg_temp.claim('{"place_of_service": "99", "claim_type": "institutional"}'), false, NULL);
+('POS_INVALID', 'institutional', pg_temp.as_institutional(pg_temp.claim()) || '{"place_of_service": "99"}', false, NULL),
+-- front-end edits
+('BILLING_ADDRESS_INVALID', 'a 5-digit ZIP code and a post office box', pg_temp.claim('{"billing_zip": "80202", "billing_address": "P O Box 9"}'), true,
+ 'error - billing_address; error - billing_zip'),
+('BILLING_ADDRESS_INVALID', 'not a state', pg_temp.claim('{"billing_state": "ZZ"}'), true, 'error - billing_state'),
+('BILLING_ADDRESS_INVALID', 'ZIP+4 without its hyphen, Box in a street name', pg_temp.claim('{"billing_zip": "802021234", "billing_address": "9 Boxelder St"}'), false, NULL),
+('TAX_ID_INVALID', '8 digits', pg_temp.claim('{"billing_tax_id": "8412345"}'), true, 'error - billing_tax_id'),
+('TAX_ID_INVALID', 'an SSN of area 666', pg_temp.claim('{"billing_tax_id": "666-12-3456"}'), true, 'error - billing_tax_id'),
+('TAX_ID_INVALID', 'an SSN that can be issued', pg_temp.claim('{"billing_tax_id": "412-55-6789"}'), false, NULL),
+('TAXONOMY_INVALID', 'not ending in X', pg_temp.claim('{"billing_taxonomy": "207Q00000Z"}'), true, 'error - billing_taxonomy'),
+('TAXONOMY_INVALID', 'a NUCC code in lower case', pg_temp.claim('{"billing_taxonomy": "207q00000x"}'), false, NULL),
+('NAME_INVALID', 'a placeholder and a digit', pg_temp.claim('{"subscriber_last_name": "TEST", "subscriber_first_name": "ANA2"}'), true,
+ 'error - subscriber_last_name; error - subscriber_first_name'),
+('NAME_INVALID', 'no first name', pg_temp.claim('{"subscriber_first_name": ""}'), true, 'warning - subscriber_first_name'),
+('NAME_INVALID', 'a child named BABY 2', pg_temp.claim('{"patient_relationship": "19", "patient_last_name": "RIVERA", "patient_first_name": "BABY 2"}'), true,
+ 'error - patient_first_name'),
+('NAME_INVALID', 'an apostrophe, a hyphen, accents', pg_temp.claim('{"subscriber_last_name": "D''ÁVILA-RÍOS"}'), false, NULL),
+('RELATIONSHIP_INVALID', 'a 4010 code', pg_temp.claim('{"patient_relationship": "04"}'), true, 'error - patient_relationship'),
+('RELATIONSHIP_INVALID', 'self with another name', pg_temp.claim('{"patient_last_name": "RIVERA", "patient_first_name": "LUCIA"}'), true, 'warning - patient_relationship'),
+('RELATIONSHIP_INVALID', 'a spouse with her name', pg_temp.claim('{"patient_relationship": "01", "patient_last_name": "RIVERA", "patient_first_name": "LUCIA"}'), false, NULL),
+-- institutional claims
+('TOB_INVALID', 'classification 0', pg_temp.inpatient('{"type_of_bill": "101"}'), true, 'error - type_of_bill'),
+('TOB_INVALID', 'not in the list', pg_temp.inpatient('{"type_of_bill": "118"}'), true, 'error - type_of_bill'),
+('TOB_INVALID', 'a replacement naming its original', pg_temp.inpatient('{"type_of_bill": "117", "original_claim_id": "ICN-1"}'), false, NULL),
+('REVENUE_CODE_INVALID', 'three digits', jsonb_set(pg_temp.inpatient(), '{lines,0,revenue_code}', '"120"'), true, 'error 1 revenue_code'),
+('REVENUE_CODE_INVALID', 'not in the list', jsonb_set(pg_temp.inpatient(), '{lines,1,revenue_code}', '"0301"'), true, 'error 2 revenue_code'),
+('REVENUE_CODE_INVALID', 'an outpatient clinic visit', pg_temp.as_institutional(pg_temp.claim()), false, NULL),
+('ADMISSION_INVALID', 'admitted after the stay began, type 0', pg_temp.inpatient('{"admission_date": "2024-03-02", "admission_type": "0"}'), true,
+ 'error - admission_date; error - admission_type'),
+('ADMISSION_INVALID', 'point of origin 7', pg_temp.inpatient('{"admission_source": "7"}'), true, 'error - admission_source'),
+('ADMISSION_INVALID', 'an interim bill of a stay that began earlier', pg_temp.inpatient('{"type_of_bill": "112", "admission_date": "2024-02-25", "discharge_status": "30"}'), false, NULL),
+('DISCHARGE_STATUS_INVALID', 'still a patient on a final bill', pg_temp.inpatient('{"discharge_status": "30"}'), true, 'error - discharge_status'),
+('DISCHARGE_STATUS_INVALID', 'not a code', pg_temp.inpatient('{"discharge_status": "99"}'), true, 'error - discharge_status'),
+('DISCHARGE_STATUS_INVALID', 'transferred to a rehabilitation facility', pg_temp.inpatient('{"discharge_status": "62"}'), false, NULL),
+('PCS_INVALID', 'an O in the code', pg_temp.inpatient('{"icd10pcs_procedures": ["0SRC0OZ"]}'), true, 'error - icd10pcs_procedures'),
+('PCS_INVALID', 'two codes', pg_temp.inpatient('{"icd10pcs_procedures": ["0SRC0JZ", "5A1955Z"]}'), false, NULL);
 
 -- every rule has a case that fires it and a near miss (the audit rules in test/audit.sql)
 SELECT is_empty($$SELECT rule_id FROM rule_catalog() WHERE category <> 'audit' EXCEPT SELECT rule FROM cases WHERE fires$$, 'every rule has a case that fires it');
@@ -262,8 +318,9 @@ CREATE FUNCTION pg_temp.cases_that_change_alone() RETURNS SETOF text LANGUAGE pl
 DECLARE
 	r text;
 BEGIN
+	-- (the payers' own settings of the fixtures stay)
 	FOR r IN SELECT DISTINCT rule FROM cases WHERE rule NOT LIKE 'FIELD\_%' ORDER BY 1 LOOP
-		DELETE FROM cleanclaim.rule_settings;
+		DELETE FROM cleanclaim.rule_settings WHERE payer_id IS NULL;
 		INSERT INTO cleanclaim.rule_settings (rule_id, enabled)
 		SELECT rule_id, rule_id = r FROM cleanclaim.rule_catalog();
 		RETURN QUERY SELECT format('%s %s: %s (gives %s)', c.rule, CASE WHEN c.fires THEN 'fires' ELSE 'does not fire' END,
@@ -272,7 +329,7 @@ BEGIN
 					 WHERE c.rule = r AND pg_temp.fired(c.rule, c.claim) IS DISTINCT FROM c.expect
 					   AND c.note NOT LIKE '%default (off)%';	-- that case is about the rule being off
 	END LOOP;
-	DELETE FROM cleanclaim.rule_settings;
+	DELETE FROM cleanclaim.rule_settings WHERE payer_id IS NULL;
 END $$;
 SELECT is_empty('SELECT * FROM pg_temp.cases_that_change_alone()',
 				'every rule, alone, fires on its cases as with every rule on (its needs_fields list is complete)');
