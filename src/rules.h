@@ -43,10 +43,10 @@ typedef enum Severity
 	  "an element the 837P or 837I requires for the claim's type is absent or empty (one issue per element, naming the field and its X12 element)", \
 	  "Fill in the element before the claim goes out; when you validate partial extracts on purpose, list their missing fields in the rule's ignore parameter or turn the rule off.") \
 	X(NPI_BILLING_INVALID, "provider", SEV_ERROR, "billing", "billing_npi", "", \
-	  "billing NPI missing, not 10 digits, not starting with 1 or 2, or with a wrong check digit", \
+	  "billing NPI not 10 digits, not starting with 1 or 2, or with a wrong check digit (missing: with CLAIM_INCOMPLETE off)", \
 	  "Enter the billing provider's NPI as NPPES issued it (10 digits, Luhn check digit with prefix 80840).") \
-	X(NPI_RENDERING_INVALID, "provider", SEV_ERROR, "billing", "rendering_npi, referring_npi, lines.rendering_npi", "", \
-	  "a rendering or referring NPI (header or line) present but not a valid NPI", \
+	X(NPI_RENDERING_INVALID, "provider", SEV_ERROR, "billing", "rendering_npi, referring_npi, attending_npi, lines.rendering_npi", "", \
+	  "a rendering, referring or attending NPI (header or line) present but not a valid NPI", \
 	  "Correct the provider's NPI, or leave the field empty when there is no such provider.") \
 	X(BILLING_ADDRESS_INVALID, "provider", SEV_ERROR, "billing", "billing_address, billing_city, billing_state, billing_zip", "", \
 	  "the billing provider's address is a post office box, its state is not a US or Canadian code, or its ZIP code is not the 9-digit ZIP+4", \
@@ -58,10 +58,10 @@ typedef enum Severity
 	  "the billing provider's taxonomy code is not a NUCC code (10 letters and digits, the last an X)", \
 	  "Use the NUCC Health Care Provider Taxonomy code the provider registered in NPPES, for example 207Q00000X.") \
 	X(PAYER_UNKNOWN, "payer", SEV_ERROR, "billing", "payer_id", "payers", \
-	  "payer id missing or not in the payers table", \
+	  "payer id not in the payers table (missing: with CLAIM_INCOMPLETE off)", \
 	  "Pick the payer from cleanclaim.payers, or add the payer there.") \
 	X(MEMBER_ID_MISSING, "payer", SEV_ERROR, "front_office", "member_id", "", \
-	  "member (subscriber) id missing", \
+	  "member (subscriber) id empty, with CLAIM_INCOMPLETE off (on, it names the field)", \
 	  "Copy the member id from the patient's insurance card or the eligibility response.") \
 	X(TIMELY_FILING_EXPIRED, "payer", SEV_ERROR, "billing", "payer_id, service_from, lines.service_date, submitted_on", "payers (optional)", \
 	  "submitted (or today, when not submitted yet) after the payer's filing limit counted from the date of service; a warning within warn_days of the limit", \
@@ -73,7 +73,7 @@ typedef enum Severity
 	  "the total charge differs from the sum of the line charges", \
 	  "Recompute the total from the lines.") \
 	X(CHARGE_NOT_POSITIVE, "charges", SEV_ERROR, "billing", "total_charge, lines.charge", "", \
-	  "a line charge or the total charge is zero or negative", \
+	  "a line charge or the total charge is zero or negative (missing: with CLAIM_INCOMPLETE off)", \
 	  "Bill every line at its charge master price; drop lines with nothing to bill.") \
 	X(AUTH_MISSING, "authorization", SEV_ERROR, "front_office", "payer_id, prior_auth, lines.procedure, service_from, lines.service_date", "auth_requirements", \
 	  "a line's procedure needs prior authorization from this payer and the claim has none", \
@@ -91,22 +91,22 @@ typedef enum Severity
 	  "the patient's relationship to the subscriber is not an 837 code (18 self, 01 spouse, 19 child, 20 employee, 21 unknown, 39 organ donor, 40 cadaver donor, 53 life partner, G8 other); a warning when it says self (18) and the patient's name is not the subscriber's", \
 	  "Take the relationship from the eligibility response: 18 when the patient is the subscriber, else the patient's own code and name.") \
 	X(PATIENT_BIRTH_DATE_INVALID, "patient", SEV_ERROR, "front_office", "patient_birth_date, service_from, lines.service_date", "", \
-	  "patient birth date missing, in the future, or after the date of service", \
+	  "patient birth date in the future or after the date of service (missing: with CLAIM_INCOMPLETE off)", \
 	  "Correct the birth date from the patient's registration or insurance card.") \
 	X(PATIENT_SEX_INVALID, "patient", SEV_ERROR, "front_office", "patient_sex", "", \
-	  "patient sex missing or not M, F or U", \
+	  "patient sex not M, F or U (missing: with CLAIM_INCOMPLETE off)", \
 	  "Record the patient's sex as M, F or U.") \
 	X(SERVICE_DATES_INVALID, "dates", SEV_ERROR, "front_office", "service_from, service_to, lines.service_date, diagnoses", "", \
 	  "service from after service to, a date in the future, a line dated outside the claim's period, or a date before 2015-10-01 with ICD-10 codes", \
 	  "Correct the dates of service; bill services before 2015-10-01 with ICD-9 on a separate claim.") \
 	X(DX_MISSING, "diagnosis", SEV_ERROR, "coding", "diagnoses", "", \
-	  "no diagnosis on the claim", \
+	  "no diagnosis on the claim, with CLAIM_INCOMPLETE off (on, it names the field)", \
 	  "Code at least the primary diagnosis.") \
 	X(DX_TOO_MANY, "diagnosis", SEV_ERROR, "coding", "claim_type, diagnoses", "", \
 	  "more diagnoses than the claim form holds (12 professional, 25 institutional)", \
 	  "Keep the diagnoses the lines point to and the most relevant others.") \
 	X(DX_INVALID, "diagnosis", SEV_ERROR, "coding", "diagnoses, service_from, lines.service_date", "icd10cm_codes", \
-	  "a diagnosis code that is not ICD-10-CM, or not in the code set on the date of service", \
+	  "a diagnosis code that is not ICD-10-CM, or not in the code set on the date of service (a date no loaded release covers is not checked)", \
 	  "Use a code valid on the date of service (check for deleted or new codes in the fiscal year's update).") \
 	X(DX_NOT_BILLABLE, "diagnosis", SEV_ERROR, "coding", "diagnoses, service_from, lines.service_date", "icd10cm_codes", \
 	  "a header (category) code: more characters are required", \
@@ -133,16 +133,16 @@ typedef enum Severity
 	  "an unspecified code where the code set has specified siblings (laterality or site left unspecified)", \
 	  "Code the documented specifics (side, site, type); ask the provider when the note lacks them.") \
 	X(DX_POINTER_INVALID, "diagnosis", SEV_ERROR, "coding", "diagnoses, lines.dx_pointers", "", \
-	  "a line points to no diagnosis, or past the end of the diagnosis list", \
+	  "a line points past the end of the diagnosis list, or more than 4 times (to none: with CLAIM_INCOMPLETE off)", \
 	  "Point each line to 1 to 4 of the claim's diagnoses.") \
 	X(PROC_INVALID, "procedure", SEV_ERROR, "coding", "lines.procedure, service_from, lines.service_date", "hcpcs_codes", \
-	  "a procedure code that is not CPT/HCPCS, or not in the code set on the date of service", \
+	  "a procedure code that is not CPT/HCPCS, or not in the code set on the date of service (a code family or a date no loaded release covers is not checked)", \
 	  "Use a code active on the date of service (check the annual and quarterly updates).") \
 	X(UNITS_INVALID, "procedure", SEV_ERROR, "coding", "lines.units", "", \
-	  "units missing, zero, negative or fractional", \
+	  "units zero, negative or fractional (missing: with CLAIM_INCOMPLETE off)", \
 	  "Bill whole units of service (1 or more).") \
 	X(MOD_INVALID, "modifier", SEV_ERROR, "coding", "lines.modifiers, service_from, lines.service_date", "modifiers", \
-	  "an unknown modifier, or more than 4 on a line", \
+	  "a modifier not in the CPT modifiers cleanclaim ships or the loaded HCPCS Level II modifiers, or more than 4 on a line", \
 	  "Use modifiers from the CPT/HCPCS lists, at most 4 per line.") \
 	X(MOD_CONFLICT, "modifier", SEV_ERROR, "coding", "lines.modifiers", "", \
 	  "mutually exclusive modifiers on one line (LT with RT, 26 with TC, 50 with LT or RT)", \

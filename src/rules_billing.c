@@ -84,6 +84,7 @@ check_npis(RuleContext *ctx)
 		return;
 	check_npi(ctx, RULE_NPI_RENDERING_INVALID, &claim->f[CF_RENDERING_NPI], 0, "rendering_npi", "rendering NPI", false);
 	check_npi(ctx, RULE_NPI_RENDERING_INVALID, &claim->f[CF_REFERRING_NPI], 0, "referring_npi", "referring NPI", false);
+	check_npi(ctx, RULE_NPI_RENDERING_INVALID, &claim->f[CF_ATTENDING_NPI], 0, "attending_npi", "attending NPI", false);
 	for (i = 0; i < claim->nlines; i++)
 		check_npi(ctx, RULE_NPI_RENDERING_INVALID, &claim->lines[i].f[LF_RENDERING_NPI],
 				  claim->lines[i].line_no, "rendering_npi", "rendering NPI", false);

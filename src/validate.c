@@ -120,6 +120,76 @@ begin_materialized_srf(FunctionCallInfo fcinfo, TupleDesc *tupdesc)
 	return store;
 }
 
+/* When the 837 requires a field, in words. */
+static const char *
+requirement_text(Requirement req)
+{
+	switch (req)
+	{
+		case REQ_ALWAYS:
+			return "always";
+		case REQ_PROFESSIONAL:
+			return "837P";
+		case REQ_INSTITUTIONAL:
+			return "837I";
+		case REQ_INPATIENT:
+			return "837I inpatient stays";
+		case REQ_ADMITTED:
+			return "837I inpatient, home health and hospice";
+		case REQ_PATIENT_VISIT:
+			return "837I, but for specimens alone (14x)";
+		case REQ_NOT_SELF:
+			return "when the patient is not the subscriber";
+		case REQ_SITUATIONAL:
+			break;
+	}
+	return "situational";
+}
+
+static const char *const field_kind_names[] = {
+	[FK_TEXT] = "text",[FK_DATE] = "date",[FK_NUMBER] = "number",[FK_INT] = "integer",[FK_NPI] = "npi",
+	[FK_HCPCS] = "hcpcs",[FK_NDC] = "ndc",[FK_ICD_LIST] = "list of icd10cm",[FK_TEXT_LIST] = "list of text",
+	[FK_INT_LIST] = "list of integers",[FK_LINES] = "list of lines"
+};
+
+static void
+put_field(Tuplestorestate *store, TupleDesc tupdesc, const char *level, const FieldSpec *spec)
+{
+	Datum		values[7];
+	bool		nulls[7] = {0};
+
+	values[0] = CStringGetTextDatum(level);
+	values[1] = CStringGetTextDatum(spec->name);
+	values[2] = CStringGetTextDatum(field_kind_names[spec->kind]);
+	values[3] = CStringGetTextDatum(spec->label);
+	values[4] = CStringGetTextDatum(spec->x12_professional);
+	values[5] = CStringGetTextDatum(spec->x12_institutional);
+	values[6] = CStringGetTextDatum(requirement_text(spec->requirement));
+	nulls[4] = strcmp(spec->x12_professional, "-") == 0;
+	nulls[5] = strcmp(spec->x12_institutional, "-") == 0;
+	tuplestore_putvalues(store, tupdesc, values, nulls);
+}
+
+/*
+ * claim_fields(): the claim contract, one row per field (claim, then line
+ * fields), with its kind, its X12 elements and when the 837 requires it.
+ * Immutable: the contract is compiled in.
+ */
+PG_FUNCTION_INFO_V1(claim_fields);
+Datum
+claim_fields(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	Tuplestorestate *store = begin_materialized_srf(fcinfo, &tupdesc);
+	int			i;
+
+	for (i = 0; i < CLAIM_FIELD_COUNT; i++)
+		put_field(store, tupdesc, "claim", &claim_field_specs[i]);
+	for (i = 0; i < LINE_FIELD_COUNT; i++)
+		put_field(store, tupdesc, "line", &line_field_specs[i]);
+	return (Datum) 0;
+}
+
 /* validate(claim, report_unchecked) -> SETOF cleanclaim.issue */
 PG_FUNCTION_INFO_V1(validate_claim);
 Datum

@@ -30,6 +30,13 @@ CREATE TYPE claim_line AS (
 );
 COMMENT ON TYPE claim_line IS 'a service line of the claim contract, for claims held as rows with an array of lines';
 
+CREATE FUNCTION claim_fields(
+	OUT level text, OUT field text, OUT kind text, OUT description text,
+	OUT x12_837p text, OUT x12_837i text, OUT required text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION claim_fields() IS 'the claim contract: one row per claim field, then per line field, with its kind, what it is, the 837P and 837I elements it goes to and when the 837 requires it (always, 837P, 837I, ..., situational); CLAIM_INCOMPLETE reports the required ones a claim lacks';
+
 CREATE FUNCTION validate(claim jsonb, report_unchecked boolean DEFAULT false) RETURNS SETOF issue
 	AS 'MODULE_PATHNAME', 'validate_claim' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION validate(jsonb, boolean) IS 'one row per issue of a claim given as jsonb (claim contract or FHIR R4 Claim); with report_unchecked, also the rules that could not run and why';

@@ -8,13 +8,19 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
-SELECT plan(2);
+SELECT plan(3);
 
 -- the rule table between the README's markers is the one tools/rule-table prints
 \set readme_rules `sed -n '/<!-- rules:begin -->/,/<!-- rules:end -->/{/<!--/!p}' :'repo_dir'/README.md`
 \set rule_table_query `cat :'repo_dir'/tools/rule-table.sql`
 SELECT is(:'readme_rules', (SELECT markdown FROM (:rule_table_query) q),
 		  'the README rule table matches cleanclaim.rule_catalog() (run tools/rule-table --update)');
+
+-- the claim contract's table is the one cleanclaim.claim_fields() makes
+\set readme_fields `sed -n '/<!-- fields:begin -->/,/<!-- fields:end -->/{/<!--/!p}' :'repo_dir'/README.md`
+\set field_table_query `cat :'repo_dir'/tools/field-table.sql`
+SELECT is(:'readme_fields', (SELECT markdown FROM (:field_table_query) q),
+		  'the README contract table matches cleanclaim.claim_fields() (run tools/rule-table --update)');
 
 -- every function a user calls is named in the README
 \set readme `cat :'repo_dir'/README.md`

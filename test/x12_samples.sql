@@ -1,0 +1,213 @@
+-- pgTAP: two claims of the public X12 samples (../shared/data/x12, read in
+-- place), a professional one (837P) and an institutional one (837I), read by
+-- hand into the claim contract: each is complete (no CLAIM_INCOMPLETE), the
+-- rules that fire on it as written are those its age explains (ICD-9 codes,
+-- dates of 2005 and 2006, made-up NPIs, a taxonomy code of before NUCC's
+-- X), and brought up to date as a billing office would, it is clean.  The
+-- mapping below is a hand-written reading of these two files, segment by
+-- segment, not an X12 reader.
+\set QUIET 1
+\pset format unaligned
+\pset tuples_only true
+\pset pager off
+\set ON_ERROR_STOP true
+
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS cleanclaim;
+SET search_path = cleanclaim, public;
+
+SELECT :'data_dir' = '' AS no_data \gset
+\if :no_data
+SELECT plan(1);
+SELECT skip('no shared data (set CLEANCLAIM_DATA): the X12 samples are not there to read', 1);
+\else
+SELECT plan(10);
+
+\ir fixtures.psql
+-- only the real code sets here (the fixtures' payers, places of service and
+-- rule settings stay)
+DELETE FROM icd10cm_codes;
+DELETE FROM hcpcs_codes;
+DELETE FROM mce_edits;
+DELETE FROM ncci_ptp;
+DELETE FROM mue;
+DELETE FROM type_of_bill_codes;
+DELETE FROM revenue_codes;
+-- the code sets, read in place: ICD-10-CM FY2025 (still current: the claims
+-- brought up to date are of 2026), OPPS Addendum B of April 2026, the
+-- type-of-bill and revenue code lists
+\set f :data_dir '/icd10cm/icd10cm_fy2025_april.csv'
+\set content `cat :'f'`
+SELECT count(*) FROM load_icd10cm_order(:'content', 'FY2025', '2024-10-01', '2025-09-30') \g /dev/null
+SELECT count(*) FROM mark_release_current('icd10cm_codes', 'FY2025') \g /dev/null
+\set f :data_dir '/hcpcs/opps_addendum_b_2026_04_codes.csv'
+\set content `cat :'f'`
+SELECT count(*) FROM load_hcpcs_opps_addendum_b(:'content', '2026-04', '2026-04-01', '2026-06-30') \g /dev/null
+\set f :data_dir '/code_sets/type_of_bill_codes.csv'
+\set content `cat :'f'`
+SELECT count(*) FROM load_type_of_bill_codes(:'content', 'bfd') \g /dev/null
+\set f :data_dir '/code_sets/revenue_center_codes.csv'
+\set content `cat :'f'`
+SELECT count(*) FROM load_revenue_codes(:'content', 'bfd') \g /dev/null
+\unset content
+-- the samples' payers
+INSERT INTO payers (payer_id, name, payer_type, timely_filing_days) VALUES
+	('999996666', 'KEY INSURANCE COMPANY (X12 sample)', 'commercial', 365),
+	('7452723', 'LOCAL INSURANCE COMPANY (X12 sample)', 'commercial', 365);
+
+-- A file as segments (terminator ~, elements *), each with its position; the
+-- component separator is ISA16 (the 837I sample declares : and writes >,
+-- so both are taken).
+CREATE FUNCTION pg_temp.segments(content text)
+RETURNS TABLE (n bigint, id text, e text[], c text) LANGUAGE sql AS $$
+	SELECT s.n, (string_to_array(s.seg, '*'))[1], string_to_array(s.seg, '*'), '[' || substr(content, 105, 1) || '>]'
+	FROM regexp_split_to_table(btrim(content, E' \r\n'), '~\s*') WITH ORDINALITY s(seg, n)
+	WHERE s.seg <> '' $$;
+-- element i of the first segment with this id (and, when given, this first
+-- element) at or after position from_n; components split off with part
+CREATE FUNCTION pg_temp.el(segs jsonb, seg_id text, qualifier text, i int, from_n bigint DEFAULT 0)
+RETURNS text LANGUAGE sql AS $$
+	SELECT s->'e'->>(i - 1) FROM jsonb_array_elements(segs) s
+	WHERE s->>'id' = seg_id AND (qualifier IS NULL OR s->'e'->>1 = qualifier) AND (s->>'n')::bigint >= from_n
+	ORDER BY (s->>'n')::bigint LIMIT 1 $$;
+CREATE FUNCTION pg_temp.pos(segs jsonb, seg_id text, qualifier text) RETURNS bigint LANGUAGE sql AS $$
+	SELECT min((s->>'n')::bigint) FROM jsonb_array_elements(segs) s
+	WHERE s->>'id' = seg_id AND (qualifier IS NULL OR s->'e'->>1 = qualifier) $$;
+CREATE FUNCTION pg_temp.x12_date(d text) RETURNS text LANGUAGE sql AS $$
+	SELECT to_char(to_date(left(d, 8), 'YYYYMMDD'), 'YYYY-MM-DD') $$;
+-- the diagnoses of the HI segments, principal first: qualifier BK/ABK, then BF/ABF
+CREATE FUNCTION pg_temp.diagnoses(segs jsonb, sep text) RETURNS jsonb LANGUAGE sql AS $$
+	SELECT jsonb_agg((regexp_split_to_array(x.el, sep))[2] ORDER BY p.n, x.k)
+	FROM jsonb_array_elements(segs) s, LATERAL jsonb_array_elements_text(s->'e') WITH ORDINALITY x(el, k),
+		 LATERAL (SELECT (s->>'n')::bigint AS n) p
+	WHERE s->>'id' = 'HI' AND x.k > 1 AND (regexp_split_to_array(x.el, sep))[1] IN ('BK', 'ABK', 'BF', 'ABF') $$;
+
+-- the 837P: demo.example1.837 (005010X222A2), a dependent (PAT*19) seen twice
+\set f :data_dir '/x12/linuxforhealth_x12/837_005010X222A2/demo.example1.837'
+\set x12 `cat :'f'`
+CREATE TEMP TABLE p837 AS
+SELECT jsonb_agg(jsonb_build_object('n', n, 'id', id, 'e', to_jsonb(e)) ORDER BY n) AS segs, min(c) AS sep
+FROM pg_temp.segments(:'x12');
+CREATE TEMP TABLE professional AS
+WITH b AS (SELECT segs, sep, pg_temp.pos(segs, 'NM1', '85') AS billing, pg_temp.pos(segs, 'NM1', 'QC') AS patient FROM p837),
+	 lines AS (
+	SELECT jsonb_agg(jsonb_build_object(
+			'line_no', s->'e'->>1,
+			'procedure', (regexp_split_to_array(pg_temp.el(b.segs, 'SV1', NULL, 2, (s->>'n')::bigint), b.sep))[2],
+			'charge', pg_temp.el(b.segs, 'SV1', NULL, 3, (s->>'n')::bigint),
+			'units', pg_temp.el(b.segs, 'SV1', NULL, 5, (s->>'n')::bigint),
+			'dx_pointers', to_jsonb(regexp_split_to_array(pg_temp.el(b.segs, 'SV1', NULL, 8, (s->>'n')::bigint), b.sep)),
+			'service_date', pg_temp.x12_date(pg_temp.el(b.segs, 'DTP', '472', 4, (s->>'n')::bigint)))
+			ORDER BY (s->>'n')::bigint) AS lines
+	FROM b, jsonb_array_elements(b.segs) s WHERE s->>'id' = 'LX')
+SELECT jsonb_build_object(
+	'claim_id', pg_temp.el(segs, 'CLM', NULL, 2), 'claim_type', 'professional',
+	'payer_id', pg_temp.el(segs, 'NM1', 'PR', 10), 'member_id', pg_temp.el(segs, 'NM1', 'IL', 10),
+	'subscriber_last_name', pg_temp.el(segs, 'NM1', 'IL', 4), 'subscriber_first_name', pg_temp.el(segs, 'NM1', 'IL', 5),
+	'patient_relationship', coalesce(pg_temp.el(segs, 'PAT', NULL, 2), nullif(pg_temp.el(segs, 'SBR', NULL, 3), '')),
+	'patient_last_name', pg_temp.el(segs, 'NM1', 'QC', 4), 'patient_first_name', pg_temp.el(segs, 'NM1', 'QC', 5),
+	'patient_birth_date', pg_temp.x12_date(pg_temp.el(segs, 'DMG', NULL, 3, patient)),
+	'patient_sex', pg_temp.el(segs, 'DMG', NULL, 4, patient),
+	'billing_npi', pg_temp.el(segs, 'NM1', '85', 10), 'billing_taxonomy', pg_temp.el(segs, 'PRV', 'BI', 4),
+	'billing_address', pg_temp.el(segs, 'N3', NULL, 2, billing), 'billing_city', pg_temp.el(segs, 'N4', NULL, 2, billing),
+	'billing_state', pg_temp.el(segs, 'N4', NULL, 3, billing), 'billing_zip', pg_temp.el(segs, 'N4', NULL, 4, billing),
+	'billing_tax_id', pg_temp.el(segs, 'REF', 'EI', 3),
+	'place_of_service', (regexp_split_to_array(pg_temp.el(segs, 'CLM', NULL, 6), sep))[1],
+	'frequency_code', (regexp_split_to_array(pg_temp.el(segs, 'CLM', NULL, 6), sep))[3],
+	'submitted_on', pg_temp.x12_date(pg_temp.el(segs, 'BHT', NULL, 5)),
+	'total_charge', pg_temp.el(segs, 'CLM', NULL, 3),
+	'diagnoses', pg_temp.diagnoses(segs, sep), 'lines', (SELECT lines FROM lines)) AS claim
+FROM b;
+
+SELECT is((SELECT count(*) FROM professional, validate(claim) v WHERE v.rule_id = 'CLAIM_INCOMPLETE'), 0::bigint,
+		  '837P demo.example1: read by hand, the claim has every element the 837P requires');
+SELECT is((SELECT string_agg(DISTINCT v.rule_id || ' ' || v.severity, ', ') FROM professional, validate(claim) v),
+		  'DX_INVALID error, SERVICE_DATES_INVALID error, TAXONOMY_INVALID error',
+		  '837P demo.example1: as written, its ICD-9 codes, its 2006 dates and its taxonomy of before the NUCC X are what fire');
+-- (V7389 reads as an ICD-10-CM code, V73.89, which no release loaded covers in 2006)
+SELECT is((SELECT string_agg(v.value, ', ' ORDER BY v.value) FROM professional, validate(claim) v WHERE v.rule_id = 'DX_INVALID'),
+		  '0340', '837P demo.example1: its principal diagnosis is ICD-9 (strep sore throat)');
+-- brought up to date: the ICD-10-CM codes of the same conditions (J02.0,
+-- Z11.59), the visits in May 2026, sent a week after, a NUCC taxonomy code
+CREATE TEMP TABLE professional_now AS
+SELECT claim || '{"diagnoses": ["J02.0", "Z11.59"], "submitted_on": "2026-05-18", "billing_taxonomy": "207Q00000X"}'
+	   || jsonb_build_object('lines', (SELECT jsonb_agg(l || jsonb_build_object('service_date',
+										   CASE WHEN l->>'service_date' = '2006-10-03' THEN '2026-05-04' ELSE '2026-05-11' END)
+										   ORDER BY n)
+									   FROM jsonb_array_elements(claim->'lines') WITH ORDINALITY e(l, n))) AS claim
+FROM professional;
+SELECT is((SELECT string_agg(v.rule_id || ': ' || v.message, '; ') FROM professional_now, validate(claim) v), NULL,
+		  '837P demo.example1, brought up to date: clean, no issue at all');
+SELECT ok((SELECT is_clean(claim) FROM professional_now), '837P demo.example1, brought up to date: is_clean');
+
+-- the 837I: ppo-repriced-claim.837i (005010X223A3), a hospital outpatient
+-- visit (131) of a dependent (PAT*19), two audiology lines
+\set f :data_dir '/x12/linuxforhealth_x12/837_005010X223A3/ppo-repriced-claim.837i'
+\set x12 `cat :'f'`
+CREATE TEMP TABLE i837 AS
+SELECT jsonb_agg(jsonb_build_object('n', n, 'id', id, 'e', to_jsonb(e)) ORDER BY n) AS segs, min(c) AS sep
+FROM pg_temp.segments(:'x12');
+CREATE TEMP TABLE institutional AS
+WITH b AS (SELECT segs, sep, pg_temp.pos(segs, 'NM1', '85') AS billing, pg_temp.pos(segs, 'NM1', 'QC') AS patient,
+				  pg_temp.pos(segs, 'CLM', NULL) AS clm FROM i837),
+	 lines AS (
+	SELECT jsonb_agg(jsonb_build_object(
+			'line_no', s->'e'->>1,
+			'revenue_code', pg_temp.el(b.segs, 'SV2', NULL, 2, (s->>'n')::bigint),
+			'procedure', (regexp_split_to_array(pg_temp.el(b.segs, 'SV2', NULL, 3, (s->>'n')::bigint), b.sep))[2],
+			'charge', pg_temp.el(b.segs, 'SV2', NULL, 4, (s->>'n')::bigint),
+			'units', pg_temp.el(b.segs, 'SV2', NULL, 6, (s->>'n')::bigint),
+			'service_date', pg_temp.x12_date(pg_temp.el(b.segs, 'DTP', '472', 4, (s->>'n')::bigint)))
+			ORDER BY (s->>'n')::bigint) AS lines
+	FROM b, jsonb_array_elements(b.segs) s WHERE s->>'id' = 'LX')
+SELECT jsonb_build_object(
+	'claim_id', pg_temp.el(segs, 'CLM', NULL, 2), 'claim_type', 'institutional',
+	'payer_id', pg_temp.el(segs, 'NM1', 'PR', 10), 'member_id', pg_temp.el(segs, 'NM1', 'IL', 10),
+	'subscriber_last_name', pg_temp.el(segs, 'NM1', 'IL', 4), 'subscriber_first_name', pg_temp.el(segs, 'NM1', 'IL', 5),
+	'patient_relationship', coalesce(pg_temp.el(segs, 'PAT', NULL, 2), nullif(pg_temp.el(segs, 'SBR', NULL, 3), '')),
+	'patient_last_name', pg_temp.el(segs, 'NM1', 'QC', 4), 'patient_first_name', pg_temp.el(segs, 'NM1', 'QC', 5),
+	'patient_birth_date', pg_temp.x12_date(pg_temp.el(segs, 'DMG', NULL, 3, patient)),
+	'patient_sex', pg_temp.el(segs, 'DMG', NULL, 4, patient),
+	'billing_npi', pg_temp.el(segs, 'NM1', '85', 10),
+	'billing_address', pg_temp.el(segs, 'N3', NULL, 2, billing), 'billing_city', pg_temp.el(segs, 'N4', NULL, 2, billing),
+	'billing_state', pg_temp.el(segs, 'N4', NULL, 3, billing), 'billing_zip', pg_temp.el(segs, 'N4', NULL, 4, billing),
+	'billing_tax_id', pg_temp.el(segs, 'REF', 'EI', 3), 'billing_taxonomy', pg_temp.el(segs, 'PRV', 'BI', 4),
+	'attending_npi', pg_temp.el(segs, 'NM1', '71', 10, clm),
+	-- CLM05: facility type code (2 digits) and frequency: the type of bill
+	'type_of_bill', (regexp_split_to_array(pg_temp.el(segs, 'CLM', NULL, 6), sep))[1] || (regexp_split_to_array(pg_temp.el(segs, 'CLM', NULL, 6), sep))[3],
+	'service_from', pg_temp.x12_date(split_part(pg_temp.el(segs, 'DTP', '434', 4), '-', 1)),
+	'service_to', pg_temp.x12_date(split_part(pg_temp.el(segs, 'DTP', '434', 4), '-', 2)),
+	'admission_date', pg_temp.x12_date(pg_temp.el(segs, 'DTP', '435', 4)),
+	'admission_type', pg_temp.el(segs, 'CL1', NULL, 2), 'admission_source', pg_temp.el(segs, 'CL1', NULL, 3),
+	'discharge_status', pg_temp.el(segs, 'CL1', NULL, 4),
+	'submitted_on', pg_temp.x12_date(pg_temp.el(segs, 'BHT', NULL, 5)),
+	'total_charge', pg_temp.el(segs, 'CLM', NULL, 3),
+	'diagnoses', pg_temp.diagnoses(segs, sep), 'lines', (SELECT lines FROM lines)) AS claim
+FROM b;
+
+SELECT is((SELECT count(*) FROM institutional, validate(claim) v WHERE v.rule_id = 'CLAIM_INCOMPLETE'), 0::bigint,
+		  '837I ppo-repriced-claim: read by hand, the claim has every element the 837I requires');
+SELECT is((SELECT string_agg(DISTINCT v.rule_id || ' ' || v.severity, ', ') FROM institutional, validate(claim) v),
+		  'DX_INVALID error, NPI_BILLING_INVALID error, NPI_RENDERING_INVALID error, SERVICE_DATES_INVALID error',
+		  '837I ppo-repriced-claim: as written, its ICD-9 codes, its 2005 dates and its made-up NPIs are what fire');
+SELECT is((SELECT string_agg(v.field || ' ' || v.value, ', ' ORDER BY v.field) FROM institutional, validate(claim) v
+		   WHERE v.rule_id LIKE 'NPI%'),
+		  'attending_npi 5544332211, billing_npi 1257234346', '837I ppo-repriced-claim: the two NPIs fail their check digit');
+-- brought up to date: the ICD-10-CM codes of the same conditions (H69.83
+-- Eustachian tube disorder, both ears; H90.0 conductive hearing loss, both ears),
+-- valid NPIs, the visit in May 2026
+CREATE TEMP TABLE institutional_now AS
+SELECT claim || '{"diagnoses": ["H69.83", "H90.0"], "billing_npi": "1245319599", "attending_npi": "1558598797",
+				  "service_from": "2026-05-04", "service_to": "2026-05-04",
+				  "admission_date": "2026-05-04", "submitted_on": "2026-05-11"}'
+	   || jsonb_build_object('lines', (SELECT jsonb_agg(l || '{"service_date": "2026-05-04"}' ORDER BY n)
+									   FROM jsonb_array_elements(claim->'lines') WITH ORDINALITY e(l, n))) AS claim
+FROM institutional;
+SELECT is((SELECT string_agg(v.rule_id || ': ' || v.message, '; ') FROM institutional_now, validate(claim) v), NULL,
+		  '837I ppo-repriced-claim, brought up to date: clean, no issue at all');
+SELECT ok((SELECT is_clean(claim) FROM institutional_now), '837I ppo-repriced-claim, brought up to date: is_clean');
+\endif
+
+SELECT * FROM finish();
+ROLLBACK;
