@@ -58,6 +58,25 @@ INSERT INTO demo.claims VALUES
    "lines": [{"line_no": 1, "procedure": "27236", "modifiers": ["LT", "RT"], "units": 1, "charge": 2100.00, "service_date": "2026-10-12", "dx_pointers": [1]},
              {"line_no": 2, "procedure": "27130", "units": 1, "charge": 300.00, "service_date": "2026-10-12", "dx_pointers": [1]},
              {"line_no": 3, "procedure": "36415", "units": 2, "charge": 50.00, "service_date": "2026-10-12", "dx_pointers": [2]}]}'),
+('C1008', 'a billing provider address on a post office box with a 5-digit ZIP, and TEST as the patient''s name',
+ '{"claim_id": "C1008", "claim_type": "professional", "payer_id": "BCX22", "member_id": "XQJ441100",
+   "patient_relationship": "19", "patient_last_name": "TEST", "patient_first_name": "BABY",
+   "patient_birth_date": "2019-04-22", "patient_sex": "F", "billing_npi": "1245319599",
+   "billing_address": "PO Box 4410", "billing_zip": "60611",
+   "place_of_service": "11", "frequency_code": "1", "service_from": "2026-10-13", "service_to": "2026-10-13",
+   "submitted_on": "2026-10-14", "total_charge": 98.00, "diagnoses": ["J06.9"],
+   "lines": [{"line_no": 1, "procedure": "99212", "units": 1, "charge": 98.00, "service_date": "2026-10-13", "dx_pointers": [1]}]}'),
+('C1009', 'an inpatient stay (837I) on a final bill, its patient said to be still in (status 30)',
+ '{"claim_id": "C1009", "claim_type": "institutional", "type_of_bill": "0111", "payer_id": "MCR01", "member_id": "1EG4TE5MK77",
+   "patient_birth_date": "1941-08-19", "patient_sex": "M", "billing_npi": "1234567893", "attending_npi": "1558598797",
+   "admission_date": "2026-10-01", "admission_type": "1", "admission_source": "2", "discharge_status": "30",
+   "service_from": "2026-10-01", "service_to": "2026-10-04", "submitted_on": "2026-10-09", "total_charge": 2525.00,
+   "diagnoses": ["S72.001A", "I10"], "icd10pcs_procedures": ["0QS604Z"],
+   "lines": [{"line_no": 1, "revenue_code": "0120", "units": 3, "charge": 2100.00},
+             {"line_no": 2, "revenue_code": "0450", "procedure": "99284", "units": 1, "charge": 400.00, "service_date": "2026-10-01"},
+             {"line_no": 3, "revenue_code": "0300", "procedure": "85025", "units": 1, "charge": 25.00, "service_date": "2026-10-01"}]}'),
+('C1010', 'only an id: not clean, and every element the 837P requires is named',
+ '{"claim_id": "C1010"}'),
 ('C1007', 'a FHIR R4 Claim resource from an EHR, misspelled element included',
  '{"resourceType": "Claim", "id": "C1007", "status": "active",
    "type": {"coding": [{"code": "professional"}]}, "use": "claim",
@@ -72,3 +91,21 @@ INSERT INTO demo.claims VALUES
              "net": {"value": 60.00}, "servicedDate": "2026-10-20", "diagnosisSequence": [1],
              "locationCodeableConcept": {"coding": [{"code": "11"}]}}],
    "totl": {"value": 60.00}}');
+
+-- What the 837 needs beyond each story, from the practice (two billing
+-- providers: its address, tax id and taxonomy) and the registration (the
+-- subscriber, who is the patient but for C1008's child).  C1010 gets
+-- nothing: it is the claim with only an id.
+UPDATE demo.claims c
+SET claim = p.practice || jsonb_build_object('subscriber_last_name', n.last_name, 'subscriber_first_name', n.first_name)
+			|| CASE WHEN c.claim ? 'patient_relationship' THEN '{}' ELSE '{"patient_relationship": "18"}' END::jsonb
+			|| c.claim
+FROM (VALUES ('C1001', 'maple', 'HARTMANN', 'RUTH'), ('C1002', 'maple', 'OKAFOR', 'CHIDI'),
+			 ('C1003', 'lakeside', 'RIVERA', 'ANA'), ('C1004', 'lakeside', 'KOWALSKI', 'PIOTR'),
+			 ('C1005', 'maple', 'LINDQVIST', 'INGRID'), ('C1006', 'maple', 'HASSAN', 'OMAR'),
+			 ('C1008', 'lakeside', 'TEST', 'MARIA'), ('C1009', 'maple', 'MORENO', 'LUIS')) n(claim_id, practice_id, last_name, first_name),
+	 (VALUES ('maple', '{"billing_tax_id": "84-1234567", "billing_taxonomy": "207Q00000X", "billing_address": "1200 Maple Ave Ste 300",
+						 "billing_city": "Denver", "billing_state": "CO", "billing_zip": "80202-1234"}'::jsonb),
+			 ('lakeside', '{"billing_tax_id": "36-4417720", "billing_taxonomy": "207X00000X", "billing_address": "455 Lakeshore Dr",
+							"billing_city": "Chicago", "billing_state": "IL", "billing_zip": "60611-4022"}')) p(practice_id, practice)
+WHERE c.claim_id = n.claim_id AND p.practice_id = n.practice_id;

@@ -16,7 +16,8 @@ INSERT INTO cleanclaim.hcpcs_codes (code, description) VALUES
 	('99212', 'office visit, established patient, level 2'), ('99213', 'office visit, established patient, level 3'),
 	('99214', 'office visit, established patient, level 4'), ('27236', 'open treatment of femoral neck fracture'),
 	('27130', 'total hip arthroplasty'), ('36415', 'routine venipuncture'), ('3074F', 'systolic blood pressure measured'),
+	('99284', 'emergency department visit, moderate'), ('85025', 'blood count, complete'),
 	('J1885', 'ketorolac tromethamine injection, per 15 mg');
-INSERT INTO cleanclaim.modifiers (modifier, description) VALUES
-	('LT', 'left side'), ('RT', 'right side'), ('25', 'significant, separately identifiable E/M service'), ('59', 'distinct procedural service');
+-- (the CPT modifiers, 25 and 59 among them, are those cleanclaim ships)
+INSERT INTO cleanclaim.modifiers (modifier, description) VALUES ('LT', 'left side'), ('RT', 'right side');
 INSERT INTO cleanclaim.place_of_service (code, name) VALUES ('11', 'Office'), ('22', 'On campus outpatient hospital'), ('23', 'Emergency room');
