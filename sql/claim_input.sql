@@ -47,6 +47,9 @@ SELECT * FROM validate('{"resourceType": "Patient", "id": "p1"}'::jsonb);
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM validate('{"resourceType": 5}'::jsonb);
 \echo :LAST_ERROR_SQLSTATE
+-- a FHIR Bundle without a Claim entry
+SELECT * FROM validate('{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Patient"}}]}'::jsonb);
+\echo :LAST_ERROR_SQLSTATE
 
 -- ===== no claim, an empty claim =====
 -- NULL: no rows (not a row of NULLs), and NULL from the scalar functions

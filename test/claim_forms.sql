@@ -19,11 +19,16 @@ SELECT plan(53);
 
 \ir fixtures.psql
 
--- The base claim as a FHIR R4 Claim: contained Patient, billing provider by
--- NPI identifier, care team (primary = rendering, referring), coverage
--- identifier (member id), diagnoses with sequence, items with
+-- The base claim as a FHIR R4 Claim: a contained Patient (name, birth date,
+-- gender); the billing provider a contained Organization (NPI and tax id
+-- among its identifiers, its work address), whose taxonomy is the
+-- qualification of its care team entry; care team (primary = rendering,
+-- referring, by NPI identifier); the focal insurance a contained Coverage
+-- (subscriberId = member id, relationship self with no subscriber named, so
+-- the patient is the subscriber); diagnoses with sequence, items with
 -- productOrService, quantity, net, servicedDate, diagnosisSequence and
--- locationCodeableConcept (place of service per item).
+-- locationCodeableConcept (place of service per item; the first item's is
+-- the claim's).
 CREATE TEMP TABLE fhir_base AS SELECT '{
   "resourceType": "Claim",
   "id": "C-100",
@@ -32,23 +37,38 @@ CREATE TEMP TABLE fhir_base AS SELECT '{
   "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/claim-type", "code": "professional"}]},
   "use": "claim",
   "patient": {"reference": "#pat1"},
-  "contained": [{"resourceType": "Patient", "id": "pat1", "birthDate": "1970-05-15", "gender": "female"}],
+  "contained": [
+    {"resourceType": "Patient", "id": "pat1", "name": [{"use": "official", "family": "RIVERA", "given": ["ANA"]}],
+     "birthDate": "1970-05-15", "gender": "female"},
+    {"resourceType": "Organization", "id": "org1", "name": "Maple Avenue Clinic",
+     "identifier": [
+       {"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "TAX"}]},
+        "system": "urn:oid:2.16.840.1.113883.4.4", "value": "84-1234567"},
+       {"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "NPI"}]},
+        "system": "http://hl7.org/fhir/sid/us-npi", "value": "1234567893"}],
+     "address": [{"use": "work", "line": ["1200 Maple Ave", "Ste 300"], "city": "Denver", "state": "CO", "postalCode": "80202-1234"}]},
+    {"resourceType": "Coverage", "id": "cov1", "status": "active", "subscriberId": "M1001", "beneficiary": {"reference": "#pat1"},
+     "relationship": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/subscriber-relationship", "code": "self"}]},
+     "payor": [{"identifier": {"value": "MCR01"}}]}
+  ],
   "billablePeriod": {"start": "2024-03-04", "end": "2024-03-04"},
   "created": "2024-03-20",
   "insurer": {"identifier": {"value": "MCR01"}},
-  "provider": {"identifier": {"system": "http://hl7.org/fhir/sid/us-npi", "value": "1234567893"}},
+  "provider": {"reference": "#org1"},
   "priority": {"coding": [{"code": "normal"}]},
   "careTeam": [
     {"sequence": 1, "role": {"coding": [{"code": "primary"}]},
      "provider": {"identifier": {"system": "http://hl7.org/fhir/sid/us-npi", "value": "1558598797"}}},
     {"sequence": 2, "role": {"coding": [{"code": "referring"}]},
-     "provider": {"identifier": {"system": "http://hl7.org/fhir/sid/us-npi", "value": "1245319599"}}}
+     "provider": {"identifier": {"system": "http://hl7.org/fhir/sid/us-npi", "value": "1245319599"}}},
+    {"sequence": 3, "provider": {"reference": "#org1"},
+     "qualification": {"coding": [{"system": "http://nucc.org/provider-taxonomy", "code": "207Q00000X"}]}}
   ],
   "diagnosis": [
     {"sequence": 1, "diagnosisCodeableConcept": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "E11.9"}]}},
     {"sequence": 2, "diagnosisCodeableConcept": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "I10"}]}}
   ],
-  "insurance": [{"sequence": 1, "focal": true, "coverage": {"identifier": {"value": "M1001"}}}],
+  "insurance": [{"sequence": 1, "focal": true, "coverage": {"reference": "#cov1"}}],
   "item": [
     {"sequence": 1, "diagnosisSequence": [1, 2],
      "productOrService": {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": "99213"}]},
@@ -65,6 +85,11 @@ CREATE TEMP TABLE fhir_base AS SELECT '{
 }'::jsonb AS fhir;
 CREATE FUNCTION pg_temp.fhir(patch jsonb DEFAULT '{}') RETURNS jsonb LANGUAGE sql
 	AS $$ SELECT fhir || patch FROM fhir_base $$;
+-- a FHIR claim with elements of its contained resource of this id replaced
+CREATE FUNCTION pg_temp.contained(fhir jsonb, id text, patch jsonb) RETURNS jsonb LANGUAGE sql AS $$
+	SELECT fhir || jsonb_build_object('contained',
+		(SELECT jsonb_agg(CASE WHEN r->>'id' = id THEN r || patch ELSE r END ORDER BY n)
+		 FROM jsonb_array_elements(fhir->'contained') WITH ORDINALITY e(r, n))) $$;
 
 -- issues as "RULE line field", sorted (the forms may read fields in another order)
 CREATE FUNCTION pg_temp.issue_text(i cleanclaim.issue[]) RETURNS text LANGUAGE sql AS $$
@@ -80,12 +105,15 @@ INSERT INTO forms (name, claim, fhir, expect) VALUES
 
 ('NPI errors',
  pg_temp.claim('{"billing_npi": "1234567890", "rendering_npi": "1558598798", "referring_npi": "12455"}'),
- pg_temp.fhir('{"provider": {"identifier": {"system": "http://hl7.org/fhir/sid/us-npi", "value": "1234567890"}},
-				"careTeam": [
+ pg_temp.contained(pg_temp.fhir('{"careTeam": [
 				  {"sequence": 1, "role": {"coding": [{"code": "primary"}]},
 				   "provider": {"identifier": {"system": "http://hl7.org/fhir/sid/us-npi", "value": "1558598798"}}},
 				  {"sequence": 2, "role": {"coding": [{"code": "referring"}]},
-				   "provider": {"identifier": {"system": "http://hl7.org/fhir/sid/us-npi", "value": "12455"}}}]}'),
+				   "provider": {"identifier": {"system": "http://hl7.org/fhir/sid/us-npi", "value": "12455"}}},
+				  {"sequence": 3, "provider": {"reference": "#org1"},
+				   "qualification": {"coding": [{"system": "http://nucc.org/provider-taxonomy", "code": "207Q00000X"}]}}]}'),
+				   'org1', '{"identifier": [{"type": {"coding": [{"code": "TAX"}]}, "value": "84-1234567"},
+											{"system": "http://hl7.org/fhir/sid/us-npi", "value": "1234567890"}]}'),
  'NPI_BILLING_INVALID - billing_npi, NPI_RENDERING_INVALID - referring_npi, NPI_RENDERING_INVALID - rendering_npi'),
 
 -- the FHIR diagnoses are listed out of sequence order: sequence 1 is the
@@ -175,11 +203,10 @@ INSERT INTO forms (name, claim, fhir, expect) VALUES
 
 ('patient, payer and filing',
  pg_temp.claim('{"payer_id": "MCR99", "member_id": "", "patient_sex": "x", "patient_birth_date": "2024-03-05", "submitted_on": "2025-03-06"}'),
- pg_temp.fhir('{"insurer": {"identifier": {"value": "MCR99"}},
-				"insurance": [{"sequence": 1, "focal": true, "coverage": {"identifier": {"value": ""}}}],
-				"contained": [{"resourceType": "Patient", "id": "pat1", "birthDate": "2024-03-05", "gender": "x"}],
-				"created": "2025-03-06"}'),
- 'MEMBER_ID_MISSING - member_id, PATIENT_BIRTH_DATE_INVALID - patient_birth_date, PATIENT_SEX_INVALID - patient_sex, PAYER_UNKNOWN - payer_id, TIMELY_FILING_EXPIRED - submitted_on'),
+ pg_temp.contained(pg_temp.contained(pg_temp.fhir('{"insurer": {"identifier": {"value": "MCR99"}}, "created": "2025-03-06"}'),
+									'pat1', '{"birthDate": "2024-03-05", "gender": "x"}'),
+				   'cov1', '{"subscriberId": ""}'),
+ 'CLAIM_INCOMPLETE - member_id, PATIENT_BIRTH_DATE_INVALID - patient_birth_date, PATIENT_SEX_INVALID - patient_sex, PAYER_UNKNOWN - payer_id, TIMELY_FILING_EXPIRED - submitted_on'),
 
 -- a FHIR replacement is a claim with related[]; here it does not name the claim it replaces
 ('replacement and place of service',
@@ -192,34 +219,41 @@ INSERT INTO forms (name, claim, fhir, expect) VALUES
 ('authorization',
  pg_temp.lines('{"payer_id": "COMM1", "member_id": "M2002", "prior_auth": "PA-5001", "diagnoses": ["M17.11"]}',
 			   '{"procedure": "27447", "modifiers": ["RT"], "charge": 2500}', '{"procedure": "20610", "charge": 300}'),
- pg_temp.fhir('{"insurer": {"reference": "Organization/COMM1"},
-				"insurance": [{"sequence": 1, "focal": true, "coverage": {"identifier": {"value": "M2002"}}, "preAuthRef": ["PA-5001"]}],
+ pg_temp.contained(pg_temp.fhir('{"insurer": {"reference": "Organization/COMM1"},
+				"insurance": [{"sequence": 1, "focal": true, "coverage": {"reference": "#cov1"}, "preAuthRef": ["PA-5001"]}],
 				"diagnosis": [{"sequence": 1, "diagnosisCodeableConcept": {"coding": [{"code": "M17.11"}]}}],
 				"item": [
 				  {"sequence": 1, "diagnosisSequence": [1], "productOrService": {"coding": [{"code": "27447"}]}, "modifier": [{"coding": [{"code": "RT"}]}],
 				   "servicedDate": "2024-03-04", "locationCodeableConcept": {"coding": [{"code": "11"}]}, "quantity": {"value": 1}, "net": {"value": 2500}},
 				  {"sequence": 2, "diagnosisSequence": [1], "productOrService": {"coding": [{"code": "20610"}]},
 				   "servicedDate": "2024-03-04", "locationCodeableConcept": {"coding": [{"code": "11"}]}, "quantity": {"value": 1}, "net": {"value": 300}}],
-				"total": {"value": 2800}}'),
+				"total": {"value": 2800}}'), 'cov1', '{"subscriberId": "M2002"}'),
  'AUTH_MISMATCH - member_id, AUTH_MISMATCH 2 procedure, NCCI_PTP_NEVER 2 procedure');
 
 -- The row forms, built from the contract jsonb: typed columns named as the
--- contract (dates as date, the total as numeric, diagnoses as text[], NPIs as
--- text so that wrong ones can be stored), lines as jsonb or as claim_line[].
+-- contract, every header field the base claim has (dates as date, the total
+-- as numeric, diagnoses as text[], NPIs as text so that wrong ones can be
+-- stored), lines as jsonb or as claim_line[].
 CREATE TEMP TABLE claims_lines_jsonb (
-	claim_id text, claim_type text, payer_id text, member_id text, patient_birth_date date, patient_sex text,
-	billing_npi text, rendering_npi text, referring_npi text, place_of_service text, frequency_code text,
+	claim_id text, claim_type text, payer_id text, member_id text, subscriber_last_name text, subscriber_first_name text,
+	patient_relationship text, patient_last_name text, patient_first_name text, patient_birth_date date, patient_sex text,
+	billing_npi text, billing_tax_id text, billing_taxonomy text, billing_address text, billing_city text, billing_state text,
+	billing_zip text, rendering_npi text, referring_npi text, place_of_service text, frequency_code text,
 	original_claim_id text, prior_auth text, service_from date, service_to date, submitted_on date,
 	total_charge numeric, diagnoses text[], lines jsonb, batch_id int);
 CREATE TEMP TABLE claims_lines_array (
-	claim_id text, claim_type text, payer_id text, member_id text, patient_birth_date date, patient_sex text,
-	billing_npi text, rendering_npi text, referring_npi text, place_of_service text, frequency_code text,
+	claim_id text, claim_type text, payer_id text, member_id text, subscriber_last_name text, subscriber_first_name text,
+	patient_relationship text, patient_last_name text, patient_first_name text, patient_birth_date date, patient_sex text,
+	billing_npi text, billing_tax_id text, billing_taxonomy text, billing_address text, billing_city text, billing_state text,
+	billing_zip text, rendering_npi text, referring_npi text, place_of_service text, frequency_code text,
 	original_claim_id text, prior_auth text, service_from date, service_to date, submitted_on date,
 	total_charge numeric, diagnoses text[], lines cleanclaim.claim_line[], batch_id int);
 INSERT INTO claims_lines_jsonb
 SELECT (jsonb_populate_record(NULL::claims_lines_jsonb, claim || jsonb_build_object('claim_id', name, 'batch_id', 7))).* FROM forms;
 INSERT INTO claims_lines_array
-SELECT r.claim_id, r.claim_type, r.payer_id, r.member_id, r.patient_birth_date, r.patient_sex, r.billing_npi, r.rendering_npi,
+SELECT r.claim_id, r.claim_type, r.payer_id, r.member_id, r.subscriber_last_name, r.subscriber_first_name,
+	   r.patient_relationship, r.patient_last_name, r.patient_first_name, r.patient_birth_date, r.patient_sex, r.billing_npi,
+	   r.billing_tax_id, r.billing_taxonomy, r.billing_address, r.billing_city, r.billing_state, r.billing_zip, r.rendering_npi,
 	   r.referring_npi, r.place_of_service, r.frequency_code, r.original_claim_id, r.prior_auth, r.service_from, r.service_to,
 	   r.submitted_on, r.total_charge, r.diagnoses,
 	   ARRAY(SELECT jsonb_populate_record(NULL::cleanclaim.claim_line, l) FROM jsonb_array_elements(r.lines) WITH ORDINALITY e(l, i) ORDER BY i),
@@ -244,9 +278,9 @@ FROM forms ORDER BY n;
 
 -- item.careTeamSequence names the line's rendering provider (a line NPI the
 -- claim_line type could not even store)
-SELECT is(pg_temp.issue_text(issues(jsonb_set(jsonb_set(pg_temp.fhir(), '{careTeam,2}',
-		  '{"sequence": 3, "role": {"coding": [{"code": "assist"}]}, "provider": {"identifier": {"system": "http://hl7.org/fhir/sid/us-npi", "value": "2000000001"}}}'),
-		  '{item,1,careTeamSequence}', '[3]'))),
+SELECT is(pg_temp.issue_text(issues(jsonb_set(jsonb_set(pg_temp.fhir(), '{careTeam,3}',
+		  '{"sequence": 4, "role": {"coding": [{"code": "assist"}]}, "provider": {"identifier": {"system": "http://hl7.org/fhir/sid/us-npi", "value": "2000000001"}}}'),
+		  '{item,1,careTeamSequence}', '[4]'))),
 		  pg_temp.issue_text(issues(pg_temp.line(pg_temp.claim(), 2, '{"rendering_npi": "2000000001"}'))),
 		  'FHIR: item.careTeamSequence gives the line''s rendering NPI, as in the jsonb form');
 
