@@ -1883,7 +1883,10 @@ claim_from_fhir(Jsonb *jb)
 
 		claim->lines[i].line_no = i + 1;
 		if (item == NULL || !JsonContainerIsObject(item))
+		{
+			claim->lines[i].unreadable = true;
 			claim_invalid_field(claim, i + 1, "item", claim_str(""), "each item is an object with the Claim.item elements");
+		}
 		else
 			read_item(claim, &claim->lines[i], &doc, item, dx_sequences);
 	}
