@@ -26,6 +26,12 @@ SELECT * FROM load_hcpcs_anweb(:'content', '2020');
 \set content `cat :'f'`
 SELECT * FROM load_hcpcs_opps_addendum_b(:'content', '2026-04', '2026-01-01');
 \unset content
+-- the claims are dated 2026, after the FY2025 and 2020 releases: mark them
+-- current, as the README says a site does until the next one comes, so every
+-- rule checks them (else the code rules say they could not)
+SELECT dataset, release, covers_to, current FROM mark_release_current('icd10cm_codes', 'FY2025');
+SELECT dataset, release, covers_to, current FROM mark_release_current('hcpcs_codes', '2020');
+SELECT dataset, release, covers_to, current FROM mark_release_current('hcpcs_codes', '2026-04');
 \else
 \echo no shared data: generating 75,000 ICD-10-CM and 15,000 HCPCS codes
 INSERT INTO icd10cm_codes (code, billable, description)
@@ -38,8 +44,9 @@ FROM (SELECT CASE WHEN random() < 0.6 THEN lpad((random() * 99999)::int::text, 5
 				  ELSE chr(65 + (random() * 21)::int) || lpad((random() * 9999)::int::text, 4, '0') END AS code
 	  FROM generate_series(1, 16000)) s;
 \endif
--- the generated claims are dated 2026: the lists are loaded open-ended (the
--- OPPS list from 2026-01-01), so every generated code is valid on its date
+-- the generated claims are dated 2026: the lists are loaded open-ended or
+-- marked current (the OPPS list from 2026-01-01), so every generated code is
+-- valid on its date
 
 INSERT INTO payers (payer_id, name, payer_type, timely_filing_days)
 SELECT 'P' || i, 'payer ' || i, CASE WHEN i = 1 THEN 'medicare' ELSE 'commercial' END, 365 FROM generate_series(1, 20) i;
@@ -69,7 +76,8 @@ CREATE UNIQUE INDEX ON bench.proc_pool (n);
 ANALYZE bench.dx_pool, bench.proc_pool;
 SELECT count(*) AS dx_pool FROM bench.dx_pool \gset
 
--- 1 to 6 lines, 1 to 8 diagnoses; about 1 claim in 10 carries a planted mistake
+-- complete claims (every element the 837P requires), 1 to 6 lines, 1 to 8
+-- diagnoses; about 1 claim in 20 carries a planted mistake
 CREATE TABLE bench.claims AS
 WITH shapes AS (
 	SELECT i, 1 + (random() * 5)::int AS nlines, 1 + (random() * 7)::int AS ndx, random() AS r,
@@ -78,9 +86,14 @@ WITH shapes AS (
 )
 SELECT i AS id, jsonb_build_object(
 	'claim_id', 'C' || i, 'claim_type', 'professional', 'payer_id', 'P' || (1 + i % 20), 'member_id', 'M' || i,
+	'subscriber_last_name', CASE WHEN r BETWEEN 0.04 AND 0.045 THEN 'TEST' ELSE (ARRAY['Garcia', 'Smith', 'Nguyen', 'Johnson', 'O''Brien', 'Lopez-Diaz', 'Kim'])[1 + i % 7] END,
+	'subscriber_first_name', 'Pat', 'patient_relationship', '18',
 	'patient_birth_date', (date '1940-01-01' + (i % 20000))::text,
 	'patient_sex', CASE WHEN r < 0.01 THEN 'X' ELSE (ARRAY['F', 'M'])[1 + i % 2] END,
 	'billing_npi', CASE WHEN r < 0.02 THEN '1234567890' ELSE '1234567893' END, 'rendering_npi', '1558598797',
+	'billing_tax_id', '84' || lpad((i % 10000000)::text, 7, '0'), 'billing_taxonomy', '207Q00000X',
+	'billing_address', CASE WHEN r BETWEEN 0.045 AND 0.05 THEN 'PO Box 4410' ELSE (1 + i % 9000) || ' Maple Ave' END,
+	'billing_city', 'Denver', 'billing_state', 'CO', 'billing_zip', '802021234',
 	'place_of_service', '11', 'frequency_code', '1', 'service_from', dos::text, 'service_to', dos::text,
 	'submitted_on', (dos + 3)::text, 'total_charge', 100 * nlines,
 	'diagnoses', (SELECT jsonb_agg(CASE WHEN r BETWEEN 0.02 AND 0.03 AND d = 1 THEN 'Z99.999' ELSE p.code END)
@@ -182,8 +195,10 @@ FROM bench.results WHERE session = pg_backend_pid() AND benchmark LIKE '%rules' 
 
 \echo == the scrub trigger: loading :trigger_rows claims with COPY into a claims table (primary key and two indexes)
 CREATE TABLE bench.claim_row (
-	claim_id text, claim_type text, payer_id text, member_id text, patient_birth_date date, patient_sex text,
-	billing_npi text, rendering_npi text, place_of_service text, frequency_code text, service_from date,
+	claim_id text, claim_type text, payer_id text, member_id text, subscriber_last_name text,
+	subscriber_first_name text, patient_relationship text, patient_birth_date date, patient_sex text,
+	billing_npi text, rendering_npi text, billing_tax_id text, billing_taxonomy text, billing_address text,
+	billing_city text, billing_state text, billing_zip text, place_of_service text, frequency_code text, service_from date,
 	service_to date, submitted_on date, total_charge numeric, diagnoses jsonb, lines jsonb);
 SELECT current_setting('data_directory') || '/cleanclaim_bench_claims.csv' AS claims_file,
 	   current_setting('data_directory') || '/cleanclaim_bench_clean_claims.csv' AS clean_file \gset
@@ -202,7 +217,7 @@ CREATE TRIGGER scrub BEFORE INSERT ON bench.annotated FOR EACH ROW
 CREATE TABLE bench.rejecting (LIKE bench.plain INCLUDING INDEXES);
 CREATE TRIGGER scrub BEFORE INSERT ON bench.rejecting FOR EACH ROW EXECUTE FUNCTION cleanclaim.scrub('reject');
 
-\set columns '(claim_id, claim_type, payer_id, member_id, patient_birth_date, patient_sex, billing_npi, rendering_npi, place_of_service, frequency_code, service_from, service_to, submitted_on, total_charge, diagnoses, lines)'
+\set columns '(claim_id, claim_type, payer_id, member_id, subscriber_last_name, subscriber_first_name, patient_relationship, patient_birth_date, patient_sex, billing_npi, rendering_npi, billing_tax_id, billing_taxonomy, billing_address, billing_city, billing_state, billing_zip, place_of_service, frequency_code, service_from, service_to, submitted_on, total_charge, diagnoses, lines)'
 CALL bench.compare('COPY with scrub(''annotate''), all claims', 'the same COPY without a trigger',
 	format('TRUNCATE bench.plain; COPY bench.plain %s FROM %L WITH (FORMAT csv)', :'columns', :'claims_file'),
 	format('TRUNCATE bench.annotated; COPY bench.annotated %s FROM %L WITH (FORMAT csv)', :'columns', :'claims_file'), NULL, 3);

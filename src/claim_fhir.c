@@ -416,6 +416,22 @@ concept_has_code(JsonbContainer *concepts, const char *code, bool ignore_case)
 	return false;
 }
 
+/* The first element of a list whose CodeableConcept under key has code (case sensitive). */
+static JsonbContainer *
+first_element_coded(JsonbContainer *list, const char *key, const char *code)
+{
+	int			i;
+
+	for (i = 0; i < list_size(list); i++)
+	{
+		JsonbContainer *element = list_item(list, i);
+
+		if (concept_has_code(get_container(element, key), code, false))
+			return element;
+	}
+	return NULL;
+}
+
 /* The code of a coding of the given system in a list of CodeableConcepts. */
 static bool
 concepts_code(JsonbContainer *concepts, const char *system, ClaimStr *code)
@@ -1106,17 +1122,7 @@ read_billing_provider(Claim *claim, FhirDoc *doc)
 static JsonbContainer *
 care_team_member(JsonbContainer *claim_obj, const char *role)
 {
-	JsonbContainer *team = get_container(claim_obj, "careTeam");
-	int			i;
-
-	for (i = 0; i < list_size(team); i++)
-	{
-		JsonbContainer *member = list_item(team, i);
-
-		if (concept_has_code(get_container(member, "role"), role, false))
-			return member;
-	}
-	return NULL;
+	return first_element_coded(get_container(claim_obj, "careTeam"), "role", role);
 }
 
 static JsonbContainer *
@@ -1427,17 +1433,7 @@ read_insurance(Claim *claim, FhirDoc *doc, const FhirRes *patient)
 static JsonbContainer *
 supporting_info(JsonbContainer *claim_obj, const char *category)
 {
-	JsonbContainer *info = get_container(claim_obj, "supportingInfo");
-	int			i;
-
-	for (i = 0; i < list_size(info); i++)
-	{
-		JsonbContainer *si = list_item(info, i);
-
-		if (concept_has_code(get_container(si, "category"), category, false))
-			return si;
-	}
-	return NULL;
+	return first_element_coded(get_container(claim_obj, "supportingInfo"), "category", category);
 }
 
 static void

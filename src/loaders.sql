@@ -1212,6 +1212,26 @@ AS $$
 $$;
 COMMENT ON FUNCTION loader_code_list(text, text, text) IS 'internal: the lines of a code,display CSV list with the code (upper case, the first group of code_pattern) and description of each line whose code matches code_pattern, the reason not_a_code for the others, or what is wrong with the line';
 
+CREATE FUNCTION loader_load_code_list(dataset text, parser text, source_format text, hint text,
+									  content text, release text, valid_from date)
+RETURNS SETOF load_summary
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = cleanclaim, pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	PERFORM loader_check_arguments(dataset, content, release, valid_from, NULL, true);
+	r := loader_run(dataset, parser::regproc, content, release, NULL, valid_from, NULL,
+		targets => ARRAY[dataset::regclass],
+		columns => ARRAY['code, description, valid_from, release'],
+		select_lists => ARRAY['p.code, p.description, a.valid_from, a.release'],
+		hint => hint);
+	RETURN NEXT loader_record_release(dataset, release, source_format, valid_from, NULL, r.loaded[1], r.skipped);
+END
+$$;
+COMMENT ON FUNCTION loader_load_code_list(text, text, text, text, text, text, date) IS 'internal: loads a code,description list with parser (one of the parse_* functions over loader_code_list) as one release of dataset (a table with code, description, valid_from and release) valid from valid_from, replacing that release; returns the summary';
+
 CREATE FUNCTION parse_type_of_bill_codes(content text)
 RETURNS TABLE (line_no bigint, line text, code text, description text, skip text, problem text, errcode text)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
@@ -1223,21 +1243,12 @@ COMMENT ON FUNCTION parse_type_of_bill_codes(text) IS 'every line of a list of t
 
 CREATE FUNCTION load_type_of_bill_codes(content text, release text, valid_from date DEFAULT '1900-01-01')
 RETURNS SETOF load_summary
-LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
-DECLARE
-	dataset constant text := 'type_of_bill_codes';
-	r record;
-BEGIN
-	PERFORM loader_check_arguments(dataset, content, release, valid_from, NULL, true);
-	r := loader_run(dataset, 'parse_type_of_bill_codes', content, release, NULL, valid_from, NULL,
-		targets => '{type_of_bill_codes}',
-		columns => ARRAY['code, description, valid_from, release'],
-		select_lists => ARRAY['p.code, p.description, a.valid_from, a.release'],
-		hint => 'The type-of-bill list is a CSV with the header code,display, then a line per type of bill: three characters (facility type and classification digits, then the frequency), and its display, quoted when it holds a comma.');
-	RETURN NEXT loader_record_release(dataset, release, 'type-of-bill list (CSV)', valid_from, NULL, r.loaded[1], r.skipped);
-END
+	SELECT * FROM loader_load_code_list('type_of_bill_codes', 'parse_type_of_bill_codes', 'type-of-bill list (CSV)',
+		'The type-of-bill list is a CSV with the header code,display, then a line per type of bill: three characters (facility type and classification digits, then the frequency), and its display, quoted when it holds a comma.',
+		content, release, valid_from)
 $$;
 COMMENT ON FUNCTION load_type_of_bill_codes(text, text, date) IS 'loads a list of types of bill as CSV (code,display) as one release of type_of_bill_codes valid from valid_from, replacing that release; lines whose code is not a type of bill are skipped; returns the summary';
 
@@ -1252,21 +1263,12 @@ COMMENT ON FUNCTION parse_revenue_codes(text) IS 'every line of a list of revenu
 
 CREATE FUNCTION load_revenue_codes(content text, release text, valid_from date DEFAULT '1900-01-01')
 RETURNS SETOF load_summary
-LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog, pg_temp
 AS $$
-DECLARE
-	dataset constant text := 'revenue_codes';
-	r record;
-BEGIN
-	PERFORM loader_check_arguments(dataset, content, release, valid_from, NULL, true);
-	r := loader_run(dataset, 'parse_revenue_codes', content, release, NULL, valid_from, NULL,
-		targets => '{revenue_codes}',
-		columns => ARRAY['code, description, valid_from, release'],
-		select_lists => ARRAY['p.code, p.description, a.valid_from, a.release'],
-		hint => 'The revenue code list is a CSV with the header code,display, then a line per revenue code: four digits (0450, with its leading zero) and its display, quoted when it holds a comma.');
-	RETURN NEXT loader_record_release(dataset, release, 'revenue code list (CSV)', valid_from, NULL, r.loaded[1], r.skipped);
-END
+	SELECT * FROM loader_load_code_list('revenue_codes', 'parse_revenue_codes', 'revenue code list (CSV)',
+		'The revenue code list is a CSV with the header code,display, then a line per revenue code: four digits (0450, with its leading zero) and its display, quoted when it holds a comma.',
+		content, release, valid_from)
 $$;
 COMMENT ON FUNCTION load_revenue_codes(text, text, date) IS 'loads a list of revenue codes as CSV (code,display) as one release of revenue_codes valid from valid_from, replacing that release; returns the summary';
 
