@@ -281,4 +281,25 @@ SELECT check_rule_setting('MUE_DAY', NULL), check_rule_setting('LINES_TOO_MANY',
 SELECT check_rule_setting('MUE_DAYS', NULL);
 \echo :LAST_ERROR_SQLSTATE
 
+-- modifier settings: bad modifiers are refused with 22023 naming them; a
+-- payer that is not in payers, a second every-payer row of a modifier
+INSERT INTO payers (payer_id, name) VALUES ('MCD01', 'Medicaid plan') ON CONFLICT DO NOTHING;
+INSERT INTO modifier_settings (payer_id, modifier) VALUES ('MCD01', '591');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO modifier_settings (payer_id, modifier, use_instead) VALUES ('MCD01', '59', '{XE,x}');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO modifier_settings (payer_id, modifier, use_instead) VALUES ('MCD01', '59', ARRAY['XE', NULL]);
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO modifier_settings (payer_id, modifier, scrutinized) VALUES ('NOPAYER', '25', true);
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO modifier_settings (modifier, scrutinized) VALUES ('25', true), ('25', false);
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO modifier_reference (modifier, kind, asserts, not_with) VALUES ('ZZ', 'informational', 'a local modifier', '{Z}');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO modifier_reference (modifier, kind, asserts, sections) VALUES ('ZZ', 'informational', 'a local modifier', '{dental}');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO modifier_reference (modifier, kind, asserts) VALUES ('ZZ', 'cosmetic', 'a local modifier');
+\echo :LAST_ERROR_SQLSTATE
+SELECT count(*) AS modifier_settings FROM modifier_settings;
+
 ROLLBACK;

@@ -84,7 +84,7 @@ CREATE FUNCTION pg_temp.inpatient(patch jsonb DEFAULT '{}') RETURNS jsonb LANGUA
 CREATE FUNCTION pg_temp.undated(t text) RETURNS text LANGUAGE sql
 	AS $$ SELECT regexp_replace(t, '\d{4}-\d\d-\d\d', 'YYYY-MM-DD', 'g') $$;
 
--- The catalog: 53 validation rules and 5 audit rules in the order of the README's table, with defaults.
+-- The catalog: 56 validation rules and 5 audit rules in the order of the README's table, with defaults.
 SELECT rule_id, category, default_severity, owner, enabled_by_default, default_weight, needs_data
 FROM rule_catalog();
 
@@ -497,6 +497,56 @@ SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.l
 SELECT rule_id, severity, line_no, field, value, message FROM validate(pg_temp.line(pg_temp.line(pg_temp.claim(), 1, '{"modifiers": ["50"]}'), 2, '{"modifiers": ["RT", "59"]}'))
 WHERE rule_id = 'MOD_CONFLICT';
 
+-- more pairs modifier_reference.not_with keeps apart: 59 with an X modifier,
+-- a left-hand thumb with RT, an ABN on file with GZ (no ABN)
+SELECT rule_id, severity, line_no, field, value, message
+FROM validate(pg_temp.lines('{}', '{"procedure": "20610", "modifiers": ["59", "XS"]}', '{"procedure": "26010", "modifiers": ["FA", "RT"]}',
+							'{"procedure": "97110", "modifiers": ["GA", "GZ"]}')) WHERE rule_id = 'MOD_CONFLICT';
+
+-- MOD_NOT_APPLICABLE: 25 on an injection (a medicine code), 91 on an X-ray,
+-- 1P (a quality measure exception) on an E/M visit, 26 on an E/M visit
+SELECT rule_id, severity, line_no, field, value, message
+FROM validate(pg_temp.lines('{}', '{"procedure": "96372", "modifiers": ["25"]}', '{"procedure": "73610", "modifiers": ["91"]}',
+							'{"procedure": "99213", "modifiers": ["1P", "26"]}')) WHERE rule_id = 'MOD_NOT_APPLICABLE';
+-- near misses: 25 on the E/M visit and on an eye exam (92012, listed in also_codes),
+-- 91 on a lab test, 1P on a Category II code, RT and 59 (not E/M) on a surgery
+SELECT rule_id, severity, line_no, field, value, message
+FROM validate(pg_temp.lines('{}', '{"procedure": "99213", "modifiers": ["25"]}', '{"procedure": "92012", "modifiers": ["25"]}',
+							'{"procedure": "85025", "modifiers": ["91"]}', '{"procedure": "3074F", "modifiers": ["1P"]}',
+							'{"procedure": "20610", "modifiers": ["RT", "59"]}')) WHERE rule_id = 'MOD_NOT_APPLICABLE';
+-- the same rule reads the table: 91 allowed on radiology too
+UPDATE modifier_reference SET sections = sections || '{radiology}' WHERE modifier = '91';
+SELECT count(*) AS not_applicable FROM validate(pg_temp.line(pg_temp.claim(), 2, '{"procedure": "73610", "modifiers": ["91"]}'))
+WHERE rule_id = 'MOD_NOT_APPLICABLE';
+UPDATE modifier_reference SET sections = '{pathology}' WHERE modifier = '91';
+
+-- MOD_ORDER: a pricing modifier (TC, 26) after an anatomic or liability one; once a line
+SELECT rule_id, severity, line_no, field, value, message
+FROM validate(pg_temp.lines('{}', '{"procedure": "73610", "modifiers": ["LT", "TC"]}', '{"procedure": "71046", "modifiers": ["GA", "26", "50"]}'))
+WHERE rule_id = 'MOD_ORDER';
+-- near misses: pricing first; pricing modifiers alone; modifiers the reference does not hold
+SELECT rule_id, severity, line_no, field, value, message
+FROM validate(pg_temp.lines('{}', '{"procedure": "73610", "modifiers": ["TC", "LT"]}', '{"procedure": "71046", "modifiers": ["26", "50"]}',
+							'{"procedure": "99213", "modifiers": ["ZZ", "26"]}')) WHERE rule_id = 'MOD_ORDER';
+
+-- MOD_PAYER_PREFERS_OTHER: COMM1 wants an X modifier in place of 59
+INSERT INTO modifier_settings (payer_id, modifier, use_instead, note) VALUES ('COMM1', '59', '{XE,XS,XP,XU}', 'policy of 2024-01');
+SELECT rule_id, severity, line_no, field, value, message
+FROM validate(pg_temp.lines('{"payer_id": "COMM1"}', '{"procedure": "20610", "modifiers": ["59"]}')) WHERE rule_id = 'MOD_PAYER_PREFERS_OTHER';
+-- near misses: XS for COMM1; 59 for another payer
+SELECT rule_id, severity, line_no, field, value, message
+FROM validate(pg_temp.lines('{"payer_id": "COMM1"}', '{"procedure": "20610", "modifiers": ["XS"]}')) WHERE rule_id = 'MOD_PAYER_PREFERS_OTHER';
+SELECT rule_id, severity, line_no, field, value, message
+FROM validate(pg_temp.lines('{}', '{"procedure": "20610", "modifiers": ["59"]}')) WHERE rule_id = 'MOD_PAYER_PREFERS_OTHER';
+-- every payer wants it, but COMM1 takes 59 (an empty list on its own row)
+UPDATE modifier_settings SET use_instead = '{}' WHERE payer_id = 'COMM1';
+INSERT INTO modifier_settings (payer_id, modifier, use_instead) VALUES (NULL, '59', '{XS,XU}');
+SELECT c.payer, v.rule_id, v.message
+FROM (VALUES ('COMM1'), ('MCR01')) c(payer),
+	 validate(pg_temp.lines(jsonb_build_object('payer_id', c.payer), '{"procedure": "20610", "modifiers": ["59"]}')) v
+WHERE v.rule_id = 'MOD_PAYER_PREFERS_OTHER';
+DELETE FROM modifier_settings;
+
 -- MOD_LATERALITY_DX: RT on a line pointing to a left-knee diagnosis, and LT to a right one
 CREATE TEMP TABLE knees AS
 SELECT pg_temp.lines('{"diagnoses": ["M17.11", "M17.12", "M17.10"]}', '{"procedure": "20610", "modifiers": ["RT"]}') AS claim;
@@ -809,11 +859,15 @@ SELECT rule_id FROM (VALUES
 	(pg_temp.lines('{}', '{"procedure": "99215", "units": 0, "modifiers": ["ZZ", "LT", "RT"], "dx_pointers": [9]}',
 				   '{"procedure": "97530"}', '{"procedure": "97140"}', '{"procedure": "97110", "units": 5}', '{"procedure": "97110", "units": 5}',
 				   '{"procedure": "36415", "units": 2}', '{"procedure": "99213"}', '{"procedure": "J1100", "place_of_service": "99"}', '{"procedure": "J1100", "ndc": "1"}')),
+	(pg_temp.lines('{}', '{"procedure": "96372", "modifiers": ["25"]}', '{"procedure": "73610", "modifiers": ["LT", "TC"]}')),
 	(pg_temp.claim('{"billing_zip": "80202", "billing_tax_id": "12", "billing_taxonomy": "1", "subscriber_last_name": "TEST",
 					 "patient_relationship": "04"}')),
 	(pg_temp.inpatient('{"type_of_bill": "113", "admission_type": "6", "discharge_status": "08", "icd10pcs_procedures": ["X"],
 						 "lines": [{"revenue_code": "450", "units": 1, "charge": 2150}]}'))
 ) c(claim), validate(c.claim) v;
+INSERT INTO modifier_settings (payer_id, modifier, use_instead) VALUES (NULL, '59', '{XS}');
+INSERT INTO shown SELECT rule_id FROM validate(pg_temp.lines('{}', '{"procedure": "20610", "modifiers": ["59"]}'));
+DELETE FROM modifier_settings;
 -- the rules that report an empty field of their own when CLAIM_INCOMPLETE is off
 INSERT INTO rule_settings (rule_id, enabled, note) VALUES ('CLAIM_INCOMPLETE', false, 'a partial extract');
 INSERT INTO shown

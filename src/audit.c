@@ -10,6 +10,8 @@
  */
 #include "postgres.h"
 
+#include <ctype.h>
+
 #include <math.h>
 
 #include "catalog/pg_type.h"
@@ -222,32 +224,79 @@ check_high_dollar(RuleContext *ctx)
 
 /* ----- modifiers and unlisted procedures ----- */
 
+/* Is the modifier one the claim's payer reviews by hand: the rule's list when set, else the reference and the settings? */
+static bool
+is_risky_modifier(RuleContext *ctx, const char *modifier)
+{
+	const RuleParams *p = &ctx->config->params;
+	int			i;
+
+	if (p->nrisky_modifiers < 0)
+		return modifier_scrutinized(ctx, modifier);
+	for (i = 0; i < p->nrisky_modifiers; i++)
+		if (strcmp(p->risky_modifiers[i], modifier) == 0)
+			return true;
+	return false;
+}
+
+/* "(25) a visit note ...", the documentation's first letter lower-cased unless it starts an acronym */
+static void
+append_documentation(StringInfo s, const char *modifier, const char *documentation)
+{
+	bool		acronym = documentation[0] != '\0' && isupper((unsigned char) documentation[1]);
+
+	appendStringInfo(s, "%s(%s) %c%s", s->len > 0 ? "; " : "", modifier,
+					 acronym ? documentation[0] : tolower((unsigned char) documentation[0]), documentation + 1);
+}
+
+/*
+ * One flag for the claim: each scrutinized modifier with its lines, then
+ * what the record must show for each (modifier_reference.documentation).
+ */
 static void
 check_risky_modifiers(RuleContext *ctx)
 {
-	const RuleParams *p = &ctx->config->params;
 	const Claim *claim = ctx->claim;
 	StringInfoData found;
+	StringInfoData needs;
+	char		seen[16][3];
+	int			nseen = 0;
 	int			first_line = 0;
 	int			i,
-				m;
+				m,
+				k;
 
 	initStringInfo(&found);
+	initStringInfo(&needs);
 	for (i = 0; i < claim->nlines; i++)
 	{
 		const ClaimLine *line = &claim->lines[i];
+		const FieldValue *mods = &line->f[LF_MODIFIERS];
 
-		for (m = 0; m < p->nrisky_modifiers; m++)
-			if (line_has_modifier(line, p->risky_modifiers[m]))
-			{
-				appendStringInfo(&found, "%s%s on line %d", found.len ? ", " : "", p->risky_modifiers[m], line->line_no);
-				if (first_line == 0)
-					first_line = line->line_no;
-			}
+		for (m = 0; mods->state == VALUE_OK && m < mods->nitems; m++)
+		{
+			char		mod[3];
+			const ModifierInfo *info;
+
+			if (!line_modifier_at(line, m, mod) || !is_risky_modifier(ctx, mod))
+				continue;
+			appendStringInfo(&found, "%s%s on line %d", found.len ? ", " : "", mod, line->line_no);
+			if (first_line == 0)
+				first_line = line->line_no;
+			for (k = 0; k < nseen && strcmp(seen[k], mod) != 0; k++)
+				;
+			if (k < nseen || nseen == lengthof(seen))
+				continue;
+			strlcpy(seen[nseen++], mod, 3);
+			info = refdata_modifier_info(mod);
+			if (info != NULL && info->documentation != NULL)
+				append_documentation(&needs, mod, info->documentation);
+		}
 	}
 	if (found.len > 0)
 		rule_issue(ctx, RULE_AUDIT_RISKY_MODIFIER, first_line, "modifiers", NULL,
-				   "modifier %s: payers review these by hand", found.data);
+				   "modifier %s: payers review %s by hand%s%s", found.data, nseen > 1 ? "these" : "it",
+				   needs.len > 0 ? "; the record must show " : "", needs.data);
 }
 
 static void

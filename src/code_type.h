@@ -140,4 +140,27 @@ extern HcpcsFamily hcpcs_family(int64 code);
 extern const char *const hcpcs_family_names[HCPCS_FAMILY_COUNT];	/* "hcpcs_level_ii", ... */
 extern const char *const hcpcs_family_labels[HCPCS_FAMILY_COUNT];	/* "HCPCS Level II", ... */
 
+/*
+ * The sections of the procedure codes modifiers are said to belong on
+ * (modifier_reference.sections): the CPT Category I sections by their number
+ * ranges, then Category II, Category III and HCPCS Level II.
+ */
+typedef enum ProcedureSection
+{
+	SECTION_ANESTHESIA,			/* 00100-01999 */
+	SECTION_SURGERY,			/* 10004-69990 */
+	SECTION_RADIOLOGY,			/* 70010-79999 */
+	SECTION_PATHOLOGY,			/* 80047-89398, PLA and MAAA codes */
+	SECTION_MEDICINE,			/* 90281-99199, 99500-99607, vaccine codes */
+	SECTION_EM,					/* 99202-99499 */
+	SECTION_CATEGORY_II,
+	SECTION_CATEGORY_III,
+	SECTION_LEVEL_II,
+	SECTION_COUNT
+} ProcedureSection;
+
+extern ProcedureSection hcpcs_section(int64 code);
+extern const char *const procedure_section_names[SECTION_COUNT];	/* "anesthesia", ... */
+extern const char *const procedure_section_labels[SECTION_COUNT];	/* "anesthesia (00100-01999)", ... */
+
 #endif							/* CLEANCLAIM_CODE_TYPE_H */

@@ -131,6 +131,57 @@ hcpcs_family(int64 code)
 	}
 }
 
+const char *const procedure_section_names[SECTION_COUNT] = {
+	"anesthesia", "surgery", "radiology", "pathology", "medicine", "em", "category_ii", "category_iii", "level_ii"
+};
+const char *const procedure_section_labels[SECTION_COUNT] = {
+	"anesthesia (00100-01999)", "surgery (10004-69990)", "radiology (70010-79999)",
+	"pathology and laboratory (80047-89398)", "medicine (90281-99199, 99500-99607)", "E/M (99202-99499)",
+	"CPT Category II", "CPT Category III", "HCPCS Level II"
+};
+
+/* The section of a code: Category I by its number (a vaccine code ending in A is medicine). */
+ProcedureSection
+hcpcs_section(int64 code)
+{
+	char		chars[HCPCS_LEN];
+	int			number = 0;
+	int			i;
+
+	switch (hcpcs_family(code))
+	{
+		case HCPCS_LEVEL_II:
+			return SECTION_LEVEL_II;
+		case CPT_CATEGORY_II:
+			return SECTION_CATEGORY_II;
+		case CPT_CATEGORY_III:
+			return SECTION_CATEGORY_III;
+		case CPT_PLA:
+		case CPT_MAAA:
+			return SECTION_PATHOLOGY;
+		default:
+			break;
+	}
+	code_unpack_chars(code, HCPCS_LEN, chars);
+	for (i = 0; i < HCPCS_LEN; i++)
+	{
+		if (!code_is_digit(chars[i]))
+			return SECTION_MEDICINE;
+		number = number * 10 + (chars[i] - '0');
+	}
+	if (number < 10000)
+		return SECTION_ANESTHESIA;
+	if (number < 70000)
+		return SECTION_SURGERY;
+	if (number < 80000)
+		return SECTION_RADIOLOGY;
+	if (number < 90000)
+		return SECTION_PATHOLOGY;
+	if (number >= 99202 && number <= 99499)
+		return SECTION_EM;
+	return SECTION_MEDICINE;
+}
+
 /* hcpcs_kind(hcpcs) -> text: which code set the code belongs to. */
 PG_FUNCTION_INFO_V1(hcpcs_kind);
 Datum

@@ -20,6 +20,7 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "catalog/pg_type.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -115,6 +116,12 @@ static CachedTable thresholds_table = {.relname = "audit_thresholds", .query =
 "SELECT payer_id, setting, basis, threshold::float8 FROM cleanclaim.audit_thresholds"};
 static CachedTable model_table = {.relname = "denial_model", .query =
 "SELECT payer_id, procedure, modifiers, probability, lines FROM cleanclaim.denial_model"};
+static CachedTable modref_table = {.relname = "modifier_reference", .query =
+	"SELECT modifier, kind, sections, also_codes, not_with, ncci_associated, scrutinized, documentation "
+"FROM cleanclaim.modifier_reference ORDER BY modifier COLLATE \"C\""};
+static CachedTable modset_table = {.relname = "modifier_settings", .query =
+	"SELECT payer_id, modifier, scrutinized, use_instead FROM cleanclaim.modifier_settings "
+"ORDER BY payer_id COLLATE \"C\" NULLS FIRST, modifier COLLATE \"C\""};
 
 static Payer *payers;
 static int	npayers;
@@ -126,6 +133,10 @@ static DenialModelEntry *model;
 static int	nmodel;
 static RuleSetting *settings;
 static int	nsettings;
+static ModifierInfo *modref;
+static int	nmodref;
+static ModifierSetting *modset;
+static int	nmodset;
 static uint64 settings_generation = 1;
 
 static TimestampTz last_statement_start;
@@ -158,6 +169,8 @@ refdata_relcache_callback(Datum arg, Oid relid)
 	mark_stale(&settings_table, relid);
 	mark_stale(&thresholds_table, relid);
 	mark_stale(&model_table, relid);
+	mark_stale(&modref_table, relid);
+	mark_stale(&modset_table, relid);
 	/* requirement keys hold payer positions: they follow the payers table */
 	if (!payers_table.valid)
 		ref_tables[REF_AUTH_REQUIREMENTS].t.valid = false;
@@ -1128,6 +1141,151 @@ refdata_denial_model(const char *payer_id, int payer_len, int64 procedure, const
 
 		if (c == 0)
 			return e;
+		if (c > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* ----- the modifier reference and the payers' modifier settings ----- */
+
+const char *const modifier_kind_names[] = {
+	[MODIFIER_PRICING] = "pricing",[MODIFIER_INFORMATIONAL] = "informational",[MODIFIER_ANATOMIC] = "anatomic",
+	[MODIFIER_NCCI] = "ncci",[MODIFIER_LIABILITY] = "liability",[MODIFIER_TELEHEALTH] = "telehealth"
+};
+
+/* The elements of an array column (NULL: none), with their count. */
+static Datum *
+col_array(HeapTuple tup, TupleDesc desc, int col, int *n)
+{
+	ArrayType  *arr;
+	Datum	   *elems;
+	bool	   *nulls;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	*n = 0;
+	if (col_isnull(tup, desc, col))
+		return NULL;
+	arr = DatumGetArrayTypeP(col_datum(tup, desc, col));
+	get_typlenbyvalalign(ARR_ELEMTYPE(arr), &typlen, &typbyval, &typalign);
+	deconstruct_array(arr, ARR_ELEMTYPE(arr), typlen, typbyval, typalign, &elems, &nulls, n);
+	return elems;
+}
+
+/* A text[] column of modifiers (the table's CHECK keeps them two characters). */
+static int
+col_modifiers(HeapTuple tup, TupleDesc desc, int col, char (**out)[3], MemoryContext cxt)
+{
+	int			n;
+	Datum	   *elems = col_array(tup, desc, col, &n);
+	int			i;
+
+	*out = MemoryContextAllocZero(cxt, Max(n, 1) * sizeof(**out));
+	for (i = 0; i < n; i++)
+		text_to_cstring_buffer(DatumGetTextPP(elems[i]), (*out)[i], 3);
+	return n;
+}
+
+static void
+read_modifier_info(HeapTuple tup, TupleDesc desc, void *entry, MemoryContext cxt)
+{
+	ModifierInfo *m = entry;
+	char	   *kind = col_text(tup, desc, 2, CurrentMemoryContext);
+	Datum	   *elems;
+	int			n;
+	int			i,
+				j;
+
+	text_to_cstring_buffer(DatumGetTextPP(col_datum(tup, desc, 1)), m->modifier, 3);
+	for (i = 0; i < (int) lengthof(modifier_kind_names); i++)
+		if (strcmp(kind, modifier_kind_names[i]) == 0)
+			m->kind = (ModifierKind) i;
+	elems = col_array(tup, desc, 3, &n);
+	for (i = 0; i < n; i++)
+	{
+		char	   *name = TextDatumGetCString(elems[i]);
+
+		for (j = 0; j < SECTION_COUNT; j++)
+			if (strcmp(name, procedure_section_names[j]) == 0)
+				m->sections |= 1u << j;
+	}
+	elems = col_array(tup, desc, 4, &m->nalso_codes);
+	m->also_codes = MemoryContextAlloc(cxt, Max(m->nalso_codes, 1) * sizeof(int64));
+	for (i = 0; i < m->nalso_codes; i++)
+		m->also_codes[i] = DatumGetInt64(elems[i]);
+	m->nnot_with = col_modifiers(tup, desc, 5, &m->not_with, cxt);
+	m->ncci_associated = DatumGetBool(col_datum(tup, desc, 6));
+	m->scrutinized = DatumGetBool(col_datum(tup, desc, 7));
+	m->documentation = col_text(tup, desc, 8, cxt);
+}
+
+int
+refdata_modifier_reference(const ModifierInfo **rows)
+{
+	if (!modref_table.valid)
+		modref = load_entries(&modref_table, sizeof(ModifierInfo), read_modifier_info, &nmodref);
+	*rows = modref;
+	return nmodref;
+}
+
+const ModifierInfo *
+refdata_modifier_info(const char *modifier)
+{
+	const ModifierInfo *rows;
+	int			lo = 0;
+	int			hi = refdata_modifier_reference(&rows);
+
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		int			c = strcmp(modifier, rows[mid].modifier);
+
+		if (c == 0)
+			return &rows[mid];
+		if (c > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static void
+read_modifier_setting(HeapTuple tup, TupleDesc desc, void *entry, MemoryContext cxt)
+{
+	ModifierSetting *m = entry;
+
+	m->payer_id = col_text(tup, desc, 1, cxt);
+	text_to_cstring_buffer(DatumGetTextPP(col_datum(tup, desc, 2)), m->modifier, 3);
+	m->scrutinized = col_isnull(tup, desc, 3) ? -1 : DatumGetBool(col_datum(tup, desc, 3));
+	m->nuse_instead = col_modifiers(tup, desc, 4, &m->use_instead, cxt);
+	if (col_isnull(tup, desc, 4))
+		m->nuse_instead = -1;
+}
+
+/* The row of (payer, modifier), payer NULL for the every-payer row, or NULL. */
+const ModifierSetting *
+refdata_modifier_setting(const char *payer_id, int payer_len, const char *modifier)
+{
+	int			lo = 0;
+	int			hi;
+
+	if (!modset_table.valid)
+		modset = load_entries(&modset_table, sizeof(ModifierSetting), read_modifier_setting, &nmodset);
+	hi = nmodset;
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		int			c = compare_nullable(payer_id, payer_len, modset[mid].payer_id);
+
+		if (c == 0)
+			c = strcmp(modifier, modset[mid].modifier);
+		if (c == 0)
+			return &modset[mid];
 		if (c > 0)
 			lo = mid + 1;
 		else

@@ -125,6 +125,52 @@ typedef struct DenialModelEntry
 	int64		lines;			/* the training lines behind it */
 } DenialModelEntry;
 
+/*
+ * The modifier reference (modifier_reference) and how payers treat
+ * modifiers (modifier_settings).
+ */
+typedef enum ModifierKind
+{
+	MODIFIER_PRICING,
+	MODIFIER_INFORMATIONAL,
+	MODIFIER_ANATOMIC,
+	MODIFIER_NCCI,
+	MODIFIER_LIABILITY,
+	MODIFIER_TELEHEALTH
+} ModifierKind;
+
+typedef struct ModifierInfo
+{
+	char		modifier[3];
+	ModifierKind kind;
+	uint32		sections;		/* a bit per ProcedureSection (rules.h); 0: any */
+	int			nalso_codes;
+	int64	   *also_codes;		/* procedure codes outside the sections it belongs on */
+	int			nnot_with;
+	char		(*not_with)[3]; /* modifiers it must not share a line with */
+	bool		ncci_associated;
+	bool		scrutinized;
+	char	   *documentation;	/* NULL when not given */
+} ModifierInfo;
+
+typedef struct ModifierSetting
+{
+	char	   *payer_id;		/* NULL for every payer */
+	char		modifier[3];
+	int8		scrutinized;	/* -1 unset, 0, 1 */
+	int			nuse_instead;	/* -1 unset; 0: none, over the every-payer row */
+	char		(*use_instead)[3];
+} ModifierSetting;
+
+extern const char *const modifier_kind_names[];
+
+/* The reference row of an upper-case two-character modifier, or NULL. */
+extern const ModifierInfo *refdata_modifier_info(const char *modifier);
+extern int	refdata_modifier_reference(const ModifierInfo **rows);
+
+/* The setting of a modifier for a payer (payer_id NULL: for every payer), or NULL. */
+extern const ModifierSetting *refdata_modifier_setting(const char *payer_id, int payer_len, const char *modifier);
+
 /* Start fetching what a lookup of key will read (a hint; no effect on results). */
 extern void refdata_prefetch(RefTableId table, int64 key);
 

@@ -60,16 +60,8 @@ rule_is_audit(RuleId rule)
 	return strcmp(rule_defs[rule].category, "audit") == 0;
 }
 
-static const char *const default_risky_modifiers[] = {"25", "59", "XE", "XS", "XP", "XU", "22"};
-
 static const char *const severity_names[] = {
 	[SEV_INFO] = "info",[SEV_WARNING] = "warning",[SEV_ERROR] = "error",[SEV_NOT_CHECKED] = "not_checked"
-};
-
-static const char *const default_bypass_modifiers[] = {
-	"E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
-	"LC", "LD", "LM", "LT", "RC", "RI", "RT", "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9",
-	"24", "25", "27", "57", "58", "59", "78", "79", "91", "XE", "XP", "XS", "XU"
 };
 
 const char *
@@ -94,8 +86,6 @@ rule_lookup(const char *id)
 static void
 default_params(RuleParams *p)
 {
-	size_t		i;
-
 	memset(p, 0, sizeof(RuleParams));
 	p->timely_days = 365;
 	p->timely_warn_days = 14;
@@ -106,17 +96,11 @@ default_params(RuleParams *p)
 	p->charge_tolerance = 0.005;
 	p->nndc_prefixes = 1;
 	p->ndc_prefixes[0] = 'J';
-	p->nrisky_modifiers = lengthof(default_risky_modifiers);
-	p->risky_modifiers = palloc(p->nrisky_modifiers * sizeof(*p->risky_modifiers));
-	for (i = 0; i < lengthof(default_risky_modifiers); i++)
-		strlcpy(p->risky_modifiers[i], default_risky_modifiers[i], 3);
+	p->nrisky_modifiers = -1;
 	p->denial_risk_threshold = 0.3;
 	p->many_warnings = 3;
 	p->nplaceholders = -1;
-	p->nbypass = lengthof(default_bypass_modifiers);
-	p->bypass_modifiers = palloc(p->nbypass * sizeof(*p->bypass_modifiers));
-	for (i = 0; i < lengthof(default_bypass_modifiers); i++)
-		strlcpy(p->bypass_modifiers[i], default_bypass_modifiers[i], 3);
+	p->nbypass = -1;
 }
 
 static void
@@ -878,6 +862,63 @@ cpt_category_i_number(int64 code)
 		number = number * 10 + (chars[i] - '0');
 	}
 	return number;
+}
+
+bool
+line_modifier_at(const ClaimLine *line, int i, char up[3])
+{
+	const FieldValue *mods = &line->f[LF_MODIFIERS];
+	ClaimStr	m;
+
+	if (mods->state != VALUE_OK || i >= mods->nitems)
+		return false;
+	m = mods->items[i].raw;
+	if (m.len != 2 || !(code_is_digit(m.s[0]) || code_is_upper(code_upper(m.s[0]))) ||
+		!(code_is_digit(m.s[1]) || code_is_upper(code_upper(m.s[1]))))
+		return false;
+	up[0] = code_upper(m.s[0]);
+	up[1] = code_upper(m.s[1]);
+	up[2] = '\0';
+	return true;
+}
+
+/* The payer's own row of a modifier in modifier_settings and the every-payer row (either may be NULL). */
+static void
+modifier_settings_of(const RuleContext *ctx, const char *modifier, const ModifierSetting **own,
+					 const ModifierSetting **all)
+{
+	const FieldValue *payer = &ctx->claim->f[CF_PAYER_ID];
+
+	*own = payer->state == VALUE_OK ? refdata_modifier_setting(payer->raw.s, payer->raw.len, modifier) : NULL;
+	*all = refdata_modifier_setting(NULL, 0, modifier);
+}
+
+bool
+modifier_scrutinized(const RuleContext *ctx, const char *modifier)
+{
+	const ModifierSetting *own,
+			   *all;
+	const ModifierInfo *info;
+
+	modifier_settings_of(ctx, modifier, &own, &all);
+	if (own != NULL && own->scrutinized >= 0)
+		return own->scrutinized;
+	if (all != NULL && all->scrutinized >= 0)
+		return all->scrutinized;
+	info = refdata_modifier_info(modifier);
+	return info != NULL && info->scrutinized;
+}
+
+const ModifierSetting *
+modifier_replacement(const RuleContext *ctx, const char *modifier)
+{
+	const ModifierSetting *own,
+			   *all;
+
+	modifier_settings_of(ctx, modifier, &own, &all);
+	if (own != NULL && own->nuse_instead >= 0)
+		return own->nuse_instead > 0 ? own : NULL;
+	return all != NULL && all->nuse_instead > 0 ? all : NULL;
 }
 
 /* ----- running ----- */

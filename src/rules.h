@@ -144,17 +144,26 @@ typedef enum Severity
 	X(MOD_INVALID, "modifier", SEV_ERROR, "coding", "lines.modifiers, service_from, lines.service_date", "modifiers", \
 	  "a modifier not in the CPT modifiers cleanclaim ships or the loaded HCPCS Level II modifiers, or more than 4 on a line", \
 	  "Use modifiers from the CPT/HCPCS lists, at most 4 per line.") \
-	X(MOD_CONFLICT, "modifier", SEV_ERROR, "coding", "lines.modifiers", "", \
-	  "mutually exclusive modifiers on one line (LT with RT, 26 with TC, 50 with LT or RT)", \
-	  "Keep the modifier that describes the service; bill bilateral services with 50 alone.") \
+	X(MOD_CONFLICT, "modifier", SEV_ERROR, "coding", "lines.modifiers", "modifier_reference", \
+	  "modifiers that must not share a line (modifier_reference.not_with: LT with RT, 26 with TC, 50 with LT or RT, 59 with XE, XS, XP or XU, a left-hand digit with RT, GA with GZ, ...)", \
+	  "Keep the modifier that describes the service: one side (bilateral services with 50 alone), one component, 59 or the X modifier that says why.") \
 	X(MOD_LATERALITY_DX, "modifier", SEV_WARNING, "coding", "lines.modifiers, lines.dx_pointers, diagnoses, service_from, lines.service_date", "icd10cm_codes", \
 	  "LT or RT on a line contradicts the side of a diagnosis it points to", \
 	  "Make the modifier and the diagnosis name the same side.") \
+	X(MOD_NOT_APPLICABLE, "modifier", SEV_ERROR, "coding", "lines.procedure, lines.modifiers", "modifier_reference", \
+	  "a modifier on a procedure of a section it does not belong on (modifier_reference.sections: 24, 25 and 57 on E/M visits, 26 and TC not on E/M, 91 on laboratory tests, 1P-8P on Category II codes, ...)", \
+	  "Put the modifier on the line it describes (25 on the E/M visit, not on the procedure) or drop it.") \
+	X(MOD_ORDER, "modifier", SEV_WARNING, "coding", "lines.modifiers", "modifier_reference", \
+	  "a pricing modifier (26, TC, 50, 80, AS, the anesthesia ones, ...) listed after a modifier of another kind", \
+	  "List the pricing modifiers first: payers price a line by its code and first modifier.") \
+	X(MOD_PAYER_PREFERS_OTHER, "modifier", SEV_ERROR, "coding", "payer_id, lines.modifiers", "modifier_settings", \
+	  "a modifier the payer wants replaced by a more specific one (modifier_settings.use_instead: 59 where the payer wants XE, XS, XP or XU)", \
+	  "Use the modifier the payer asks for: XE separate encounter, XS separate structure, XP separate practitioner, XU unusual non-overlapping service.") \
 	X(NCCI_PTP_NEVER, "bundling", SEV_ERROR, "coding", "claim_type, lines.procedure, service_from, lines.service_date", "ncci_ptp", \
 	  "two lines on one date form an NCCI procedure-to-procedure pair that no modifier allows (indicator 0)", \
 	  "Bill the column 1 code only; the column 2 code is included in it.") \
-	X(NCCI_PTP_MODIFIER, "bundling", SEV_ERROR, "coding", "claim_type, lines.procedure, lines.modifiers, service_from, lines.service_date", "ncci_ptp", \
-	  "two lines on one date form an NCCI pair (indicator 1) and the column 2 line has no NCCI-associated modifier", \
+	X(NCCI_PTP_MODIFIER, "bundling", SEV_ERROR, "coding", "claim_type, lines.procedure, lines.modifiers, service_from, lines.service_date", "ncci_ptp, modifier_reference", \
+	  "two lines on one date form an NCCI pair (indicator 1) and the column 2 line has no NCCI-associated modifier (modifier_reference.ncci_associated)", \
 	  "If the services were distinct (other site, session, encounter), add 59 or XE/XS/XP/XU (or an anatomic modifier) to the column 2 line; else drop it.") \
 	X(MUE_LINE, "units", SEV_ERROR, "coding", "claim_type, lines.procedure, lines.units, service_from, lines.service_date", "mue", \
 	  "units on a line above the code's Medically Unlikely Edit (adjudication indicator 1)", \
@@ -195,9 +204,9 @@ typedef enum Severity
 	X(AUDIT_HIGH_DOLLAR, "audit", SEV_INFO, "billing", "claim_type, type_of_bill, place_of_service, total_charge, expected_amount, lines.charge", "audit_thresholds", \
 	  "total charge (or expected payment, by the threshold's basis) at or above the payer's pre-bill audit threshold for the setting (defaults: 100,000 inpatient, 50,000 outpatient and professional)", \
 	  "Review the claim line by line against the record before it goes out: itemized charges, documentation, authorizations.") \
-	X(AUDIT_RISKY_MODIFIER, "audit", SEV_INFO, "coding", "lines.modifiers", "", \
-	  "modifier 25, 59, XE, XS, XP, XU or 22 on a line (payers review these by hand)", \
-	  "Check that the documentation supports the modifier: a separate encounter, site or session, or substantially greater work for 22.") \
+	X(AUDIT_RISKY_MODIFIER, "audit", SEV_INFO, "coding", "payer_id, lines.modifiers", "modifier_reference, modifier_settings", \
+	  "a modifier payers review by hand on a line (modifier_reference.scrutinized, per payer in modifier_settings; shipped: 25, 59, XE, XS, XP, XU and 22), naming the documentation it needs", \
+	  "Check that the record shows what the flag names: a separate encounter, site or session, or substantially greater work for 22.") \
 	X(AUDIT_UNLISTED_PROC, "audit", SEV_INFO, "coding", "lines.procedure", "", \
 	  "an unlisted or not otherwise classified procedure code (it needs an attached report)", \
 	  "Attach the procedure report and a comparable-code note, and check whether a specific code exists.") \
@@ -244,11 +253,11 @@ typedef struct RuleParams
 	char		ndc_prefixes[8];	/* first letters of codes that need an NDC */
 	int			nndc_codes;
 	int64	   *ndc_codes;		/* more codes that need one */
-	int			nbypass;
+	int			nbypass;		/* -1: modifier_reference.ncci_associated */
 	char		(*bypass_modifiers)[3];	/* NCCI-associated modifiers */
 	int			nignored_fields;
 	char	  **ignored_fields; /* FIELD_UNKNOWN: fields added on purpose */
-	int			nrisky_modifiers;
+	int			nrisky_modifiers;	/* -1: modifier_reference and modifier_settings */
 	char		(*risky_modifiers)[3];	/* AUDIT_RISKY_MODIFIER */
 	int			nunlisted_codes;
 	int64	   *unlisted_codes; /* AUDIT_UNLISTED_PROC: codes besides the built-in list */
@@ -351,6 +360,13 @@ extern bool claim_has_admission(const Claim *claim);
 extern bool claim_is_specimen_only(const Claim *claim);
 extern bool line_has_modifier(const ClaimLine *line, const char *modifier);
 extern int	cpt_category_i_number(int64 code);
+
+/* The i-th modifier of a line upper-cased into up, false when it is not two letters or digits. */
+extern bool line_modifier_at(const ClaimLine *line, int i, char up[3]);
+/* Does the claim's payer review the modifier by hand (modifier_settings, else modifier_reference)? */
+extern bool modifier_scrutinized(const RuleContext *ctx, const char *modifier);
+/* The setting that names modifiers the claim's payer wants in place of this one, or NULL. */
+extern const ModifierSetting *modifier_replacement(const RuleContext *ctx, const char *modifier);
 
 /* What the 837 requires of the claim (rules_completeness.c). */
 extern bool field_required(const RuleContext *ctx, ClaimFieldId id);

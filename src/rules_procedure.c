@@ -135,18 +135,191 @@ check_modifier_list(RuleContext *ctx, const ClaimLine *line, bool modifiers_load
 	}
 }
 
+static bool
+modifier_excludes(const ModifierInfo *info, const char *other)
+{
+	int			i;
+
+	for (i = 0; info != NULL && i < info->nnot_with; i++)
+		if (strcmp(info->not_with[i], other) == 0)
+			return true;
+	return false;
+}
+
+/* Pairs of modifiers on the line that modifier_reference.not_with keeps apart (either side may list them). */
 static void
 check_modifier_conflicts(RuleContext *ctx, const ClaimLine *line)
 {
-	static const char *const pairs[][2] = {{"LT", "RT"}, {"26", "TC"}, {"50", "LT"}, {"50", "RT"}};
-	size_t		i;
+	const FieldValue *mods = &line->f[LF_MODIFIERS];
+	int			i,
+				j;
 
-	if (!rule_on(ctx, RULE_MOD_CONFLICT))
+	if (!rule_on(ctx, RULE_MOD_CONFLICT) || mods->state != VALUE_OK)
 		return;
-	for (i = 0; i < lengthof(pairs); i++)
-		if (line_has_modifier(line, pairs[i][0]) && line_has_modifier(line, pairs[i][1]))
-			rule_issue(ctx, RULE_MOD_CONFLICT, line->line_no, "modifiers", psprintf("%s %s", pairs[i][0], pairs[i][1]),
-					   "line %d has both %s and %s", line->line_no, pairs[i][0], pairs[i][1]);
+	for (i = 0; i < mods->nitems; i++)
+	{
+		char		a[3];
+		const ModifierInfo *ia;
+
+		if (!line_modifier_at(line, i, a))
+			continue;
+		ia = refdata_modifier_info(a);
+		for (j = i + 1; j < mods->nitems; j++)
+		{
+			char		b[3];
+
+			if (line_modifier_at(line, j, b) &&
+				(modifier_excludes(ia, b) || modifier_excludes(refdata_modifier_info(b), a)))
+				rule_issue(ctx, RULE_MOD_CONFLICT, line->line_no, "modifiers", psprintf("%s %s", a, b),
+						   "line %d has both %s and %s", line->line_no, a, b);
+		}
+	}
+}
+
+static bool
+code_listed(int64 code, const int64 *codes, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (codes[i] == code)
+			return true;
+	return false;
+}
+
+/* "E/M (99202-99499)", or "surgery (10004-69990), radiology (70010-79999) or ..." */
+static const char *
+sections_text(uint32 sections)
+{
+	StringInfoData s;
+	int			n = 0;
+	int			i;
+
+	initStringInfo(&s);
+	for (i = 0; i < SECTION_COUNT; i++)
+		if (sections & (1u << i))
+			n++;
+	for (i = 0; i < SECTION_COUNT; i++)
+		if (sections & (1u << i))
+		{
+			n--;
+			appendStringInfo(&s, "%s%s", procedure_section_labels[i], n > 1 ? ", " : n == 1 ? " or " : "");
+		}
+	return s.data;
+}
+
+/* " and on 92002, 92004, ..." for the codes outside its sections a modifier belongs on */
+static const char *
+also_codes_text(const ModifierInfo *info)
+{
+	StringInfoData s;
+	int			i;
+
+	if (info->nalso_codes == 0)
+		return "";
+	initStringInfo(&s);
+	appendStringInfoString(&s, " and on ");
+	for (i = 0; i < info->nalso_codes; i++)
+		appendStringInfo(&s, "%s%s", i > 0 ? ", " : "", code_text(&hcpcs_type, info->also_codes[i]));
+	return s.data;
+}
+
+/* A modifier on a code of a section modifier_reference.sections does not name (MOD_NOT_APPLICABLE). */
+static void
+check_modifier_sections(RuleContext *ctx, const ClaimLine *line)
+{
+	const FieldValue *mods = &line->f[LF_MODIFIERS];
+	int64		code;
+	ProcedureSection section;
+	int			i;
+
+	if (!rule_on(ctx, RULE_MOD_NOT_APPLICABLE) || mods->state != VALUE_OK || !proc_ok(line))
+		return;
+	code = line->f[LF_PROCEDURE].v.code;
+	section = hcpcs_section(code);
+	for (i = 0; i < mods->nitems; i++)
+	{
+		char		m[3];
+		const ModifierInfo *info;
+
+		if (!line_modifier_at(line, i, m) || (info = refdata_modifier_info(m)) == NULL ||
+			info->sections == 0 || (info->sections & (1u << section)) ||
+			code_listed(code, info->also_codes, info->nalso_codes))
+			continue;
+		rule_issue(ctx, RULE_MOD_NOT_APPLICABLE, line->line_no, "modifiers", pstrdup(m),
+				   "line %d modifier %s does not belong on %s, a code of %s: %s belongs on %s%s",
+				   line->line_no, m, proc_text(line), procedure_section_labels[section], m,
+				   sections_text(info->sections), also_codes_text(info));
+	}
+}
+
+/* A pricing modifier after one of another kind (MOD_ORDER): once per line. */
+static void
+check_modifier_order(RuleContext *ctx, const ClaimLine *line)
+{
+	const FieldValue *mods = &line->f[LF_MODIFIERS];
+	const ModifierInfo *first_other = NULL;
+	int			i;
+
+	if (!rule_on(ctx, RULE_MOD_ORDER) || mods->state != VALUE_OK)
+		return;
+	for (i = 0; i < mods->nitems; i++)
+	{
+		char		m[3];
+		const ModifierInfo *info;
+
+		if (!line_modifier_at(line, i, m) || (info = refdata_modifier_info(m)) == NULL)
+			continue;
+		if (info->kind != MODIFIER_PRICING)
+		{
+			if (first_other == NULL)
+				first_other = info;
+		}
+		else if (first_other != NULL)
+		{
+			rule_issue(ctx, RULE_MOD_ORDER, line->line_no, "modifiers", pstrdup(m),
+					   "line %d lists pricing modifier %s after %s modifier %s; list it first",
+					   line->line_no, m, modifier_kind_names[first_other->kind], first_other->modifier);
+			return;
+		}
+	}
+}
+
+/* "XE, XS, XP or XU" */
+static const char *
+modifier_choice_text(char (*mods)[3], int n)
+{
+	StringInfoData s;
+	int			i;
+
+	initStringInfo(&s);
+	for (i = 0; i < n; i++)
+		appendStringInfo(&s, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", mods[i]);
+	return s.data;
+}
+
+/* A modifier the payer wants another in place of (MOD_PAYER_PREFERS_OTHER). */
+static void
+check_modifier_payer(RuleContext *ctx, const ClaimLine *line)
+{
+	const FieldValue *mods = &line->f[LF_MODIFIERS];
+	const FieldValue *payer = &ctx->claim->f[CF_PAYER_ID];
+	int			i;
+
+	if (!rule_on(ctx, RULE_MOD_PAYER_PREFERS_OTHER) || mods->state != VALUE_OK)
+		return;
+	for (i = 0; i < mods->nitems; i++)
+	{
+		char		m[3];
+		const ModifierSetting *s;
+
+		if (!line_modifier_at(line, i, m) || (s = modifier_replacement(ctx, m)) == NULL)
+			continue;
+		rule_issue(ctx, RULE_MOD_PAYER_PREFERS_OTHER, line->line_no, "modifiers", pstrdup(m),
+				   "line %d modifier %s: %s wants %s in its place", line->line_no, m,
+				   s->payer_id != NULL ? psprintf("payer %.*s", payer->raw.len, payer->raw.s) : "every payer",
+				   modifier_choice_text(s->use_instead, s->nuse_instead));
+	}
 }
 
 static void
@@ -294,20 +467,30 @@ compare_dated(const void *a, const void *b)
 	return x->line->line_no - y->line->line_no;
 }
 
+/* Does the line carry an NCCI-associated modifier (the rule's list, else modifier_reference)? */
 static bool
 has_bypass_modifier(const RuleParams *p, const ClaimLine *line)
 {
+	const FieldValue *mods = &line->f[LF_MODIFIERS];
 	int			i;
 
 	for (i = 0; i < p->nbypass; i++)
 		if (line_has_modifier(line, p->bypass_modifiers[i]))
 			return true;
+	for (i = 0; p->nbypass < 0 && mods->state == VALUE_OK && i < mods->nitems; i++)
+	{
+		char		m[3];
+		const ModifierInfo *info;
+
+		if (line_modifier_at(line, i, m) && (info = refdata_modifier_info(m)) != NULL && info->ncci_associated)
+			return true;
+	}
 	return false;
 }
 
 /*
  * The bypass modifiers to name in a message: all of them when the list is
- * short (a payer's own), else the distinct-service ones it holds and "...".
+ * short (a payer's own), else the distinct-service ones and "...".
  */
 static const char *
 bypass_text(const RuleParams *p)
@@ -320,13 +503,27 @@ bypass_text(const RuleParams *p)
 	initStringInfo(&s);
 	for (j = 0; j < p->nbypass && p->nbypass <= 8; j++)
 		appendStringInfo(&s, "%s%s", j > 0 ? ", " : "", p->bypass_modifiers[j]);
-	for (i = 0; i < lengthof(distinct) && p->nbypass > 8; i++)
-		for (j = 0; j < p->nbypass; j++)
-			if (strcmp(p->bypass_modifiers[j], distinct[i]) == 0)
-				appendStringInfo(&s, "%s%s", s.len > 0 ? ", " : "", distinct[i]);
-	if (p->nbypass > 8)
+	for (i = 0; i < lengthof(distinct) && (p->nbypass > 8 || p->nbypass < 0); i++)
+	{
+		const ModifierInfo *info = refdata_modifier_info(distinct[i]);
+		bool		listed = p->nbypass < 0 && info != NULL && info->ncci_associated;
+
+		for (j = 0; j < p->nbypass && !listed; j++)
+			listed = strcmp(p->bypass_modifiers[j], distinct[i]) == 0;
+		if (listed)
+			appendStringInfo(&s, "%s%s", s.len > 0 ? ", " : "", distinct[i]);
+	}
+	if (p->nbypass > 8 || p->nbypass < 0)
 		appendStringInfo(&s, "%s...", s.len > 0 ? ", " : "");
-	return p->nbypass > 0 ? s.data : "none configured";
+	return p->nbypass != 0 ? s.data : "none configured";
+}
+
+static bool
+bypass_modifiers_known(const RuleContext *ctx)
+{
+	const ModifierInfo *rows;
+
+	return ctx->config->params.nbypass >= 0 || refdata_modifier_reference(&rows) > 0;
 }
 
 static void
@@ -337,6 +534,9 @@ report_ncci_edit(RuleContext *ctx, const RefEntry *edit, const DatedLine *col1, 
 				   "line %d %s is bundled into line %d %s on %s (NCCI edit, no modifier allowed)",
 				   col2->line->line_no, proc_text(col2->line), col1->line->line_no, proc_text(col1->line),
 				   date_text(col1->date));
+	else if (edit->a == 1 && rule_on(ctx, RULE_NCCI_PTP_MODIFIER) && !bypass_modifiers_known(ctx))
+		rule_not_checked(ctx, RULE_NCCI_PTP_MODIFIER,
+						 "cleanclaim.modifier_reference is empty: which modifiers bypass an NCCI edit is not known");
 	else if (edit->a == 1 && rule_on(ctx, RULE_NCCI_PTP_MODIFIER) &&
 			 !has_bypass_modifier(&ctx->config->params, col2->line))
 		rule_issue(ctx, RULE_NCCI_PTP_MODIFIER, col2->line->line_no, "modifiers", proc_text(col2->line),
@@ -536,7 +736,8 @@ void
 check_procedures(RuleContext *ctx)
 {
 	static const RuleId line_rules[] = {RULE_AUTH_MISSING, RULE_DX_POINTER_INVALID, RULE_PROC_INVALID,
-		RULE_UNITS_INVALID, RULE_MOD_INVALID, RULE_MOD_CONFLICT, RULE_MOD_LATERALITY_DX, RULE_NCCI_PTP_NEVER,
+		RULE_UNITS_INVALID, RULE_MOD_INVALID, RULE_MOD_CONFLICT, RULE_MOD_LATERALITY_DX, RULE_MOD_NOT_APPLICABLE,
+		RULE_MOD_ORDER, RULE_MOD_PAYER_PREFERS_OTHER, RULE_NCCI_PTP_NEVER,
 		RULE_NCCI_PTP_MODIFIER, RULE_MUE_LINE, RULE_MUE_DAY, RULE_EM_SAME_DAY_NO_25, RULE_LINE_DUPLICATE,
 	RULE_NDC_REQUIRED, RULE_NDC_INVALID, RULE_POS_INVALID};
 	const Claim *claim = ctx->claim;
@@ -544,6 +745,7 @@ check_procedures(RuleContext *ctx)
 	bool		modifiers_loaded = refdata_has_rows(REF_MODIFIERS);
 	bool		pos_loaded = refdata_has_rows(REF_POS);
 	bool		mue_loaded = refdata_has_rows(REF_MUE);
+	const ModifierInfo *modifier_reference;
 	int			i;
 
 	if (claim->nlines == 0)
@@ -560,6 +762,12 @@ check_procedures(RuleContext *ctx)
 		rule_not_checked(ctx, RULE_PROC_INVALID, "cleanclaim.hcpcs_codes is empty: only the code shape was checked");
 	if (!modifiers_loaded)
 		rule_not_checked(ctx, RULE_MOD_INVALID, "cleanclaim.modifiers is empty: only the modifier shape was checked");
+	if (refdata_modifier_reference(&modifier_reference) == 0)
+	{
+		rule_not_checked(ctx, RULE_MOD_CONFLICT, "cleanclaim.modifier_reference is empty");
+		rule_not_checked(ctx, RULE_MOD_NOT_APPLICABLE, "cleanclaim.modifier_reference is empty");
+		rule_not_checked(ctx, RULE_MOD_ORDER, "cleanclaim.modifier_reference is empty");
+	}
 	if (!pos_loaded && !ctx->institutional)
 		rule_not_checked(ctx, RULE_POS_INVALID, "cleanclaim.place_of_service is empty: only the code shape was checked");
 	if (!mue_loaded)
@@ -572,6 +780,9 @@ check_procedures(RuleContext *ctx)
 		check_units(ctx, line);
 		check_modifier_list(ctx, line, modifiers_loaded);
 		check_modifier_conflicts(ctx, line);
+		check_modifier_sections(ctx, line);
+		check_modifier_order(ctx, line);
+		check_modifier_payer(ctx, line);
 		check_laterality(ctx, line);
 		check_drug(ctx, line);
 		check_place_of_service(ctx, line, pos_loaded);

@@ -15,7 +15,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
 SET search_path = cleanclaim, public;
 
-SELECT plan(50);
+SELECT plan(55);
 
 \ir fixtures.psql
 DELETE FROM cleanclaim.audit_thresholds;
@@ -63,11 +63,12 @@ INSERT INTO cases (rule, note, claim, fires, reason) VALUES
 ('AUDIT_HIGH_DOLLAR', 'no total: the lines'' charges', pg_temp.lines('{"total_charge": null}', '{"procedure": "99213", "charge": 30000}', '{"procedure": "85025", "charge": 20000}')
 	|| '{"total_charge": null}', true,
  'total charge 50000.00 is at or above the professional pre-bill audit threshold of 50000.00 (the default)'),
--- AUDIT_RISKY_MODIFIER: 25, 59, XE, XS, XP, XU, 22 by default
+-- AUDIT_RISKY_MODIFIER: those modifier_reference marks scrutinized (25, 59,
+-- XE, XS, XP, XU, 22 as shipped), with what the record must show
 ('AUDIT_RISKY_MODIFIER', '25 and 59 on two lines', pg_temp.lines('{}', '{"procedure": "99213", "modifiers": ["25"]}', '{"procedure": "85025", "modifiers": ["59"]}'), true,
- 'modifier 25 on line 1, 59 on line 2: payers review these by hand'),
+ 'modifier 25 on line 1, 59 on line 2: payers review these by hand; the record must show (25) a visit note that stands on its own, beyond the usual pre- and post-service work of the procedure; (59) notes of the separate session, site or lesion, not only two codes billed together'),
 ('AUDIT_RISKY_MODIFIER', 'XU in lower case', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["xu"]}'), true,
- 'modifier XU on line 2: payers review these by hand'),
+ 'modifier XU on line 2: payers review it by hand; the record must show (XU) why the service does not overlap the usual parts of the main service'),
 ('AUDIT_RISKY_MODIFIER', 'RT and 26 are not risky', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["RT", "26"]}'), false, NULL),
 -- AUDIT_UNLISTED_PROC: the built-in CPT unlisted and HCPCS NOC codes
 ('AUDIT_UNLISTED_PROC', 'CPT 27299, unlisted pelvis/hip procedure', pg_temp.line(pg_temp.claim(), 2, '{"procedure": "27299"}'), true,
@@ -179,7 +180,31 @@ SELECT is((SELECT string_agg(flag, ' ' ORDER BY flag) FROM cleanclaim.audit_flag
 		  'AUDIT_MANY_WARNINGS AUDIT_RISKY_MODIFIER AUDIT_UNLISTED_PROC',
 		  'a payer''s settings: RT is risky (59 no longer), 85025 is unlisted, one warning is many, high dollar off');
 SELECT is((SELECT reason FROM cleanclaim.audit_flags(pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["RT", "59"]}')) WHERE flag = 'AUDIT_RISKY_MODIFIER'),
-		  'modifier RT on line 2: payers review these by hand', 'the payer''s modifier list replaces the default one');
+		  'modifier RT on line 2: payers review it by hand; the record must show (RT) the side in the note', 'the payer''s modifier list replaces the default one');
+DELETE FROM cleanclaim.rule_settings;
+
+-- modifier_settings: COMM1 no longer reviews 25, every payer now reviews 51
+-- and the reference itself 26; a payer's row wins over the every-payer row
+INSERT INTO cleanclaim.modifier_settings (payer_id, modifier, scrutinized) VALUES ('COMM1', '25', false), (NULL, '51', true), (NULL, '25', true);
+UPDATE cleanclaim.modifier_reference SET scrutinized = true WHERE modifier = '26';
+CREATE TEMP TABLE scrutiny AS
+SELECT c.payer, (SELECT reason FROM cleanclaim.audit_flags(pg_temp.lines(jsonb_build_object('payer_id', c.payer),
+				'{"procedure": "99213", "modifiers": ["25"]}', '{"procedure": "73610", "modifiers": ["26", "51"]}'))
+				 WHERE flag = 'AUDIT_RISKY_MODIFIER') AS reason
+FROM (VALUES ('COMM1'), ('MCR01')) c(payer);
+SELECT is((SELECT reason FROM scrutiny WHERE payer = 'COMM1'),
+		  'modifier 26 on line 2, 51 on line 2: payers review these by hand; the record must show (26) a signed interpretation or report by the billing professional; (51) each procedure in the operative note',
+		  'modifier_settings: the payer''s own row turns 25 off; the every-payer row turns 51 on; the reference turns 26 on');
+SELECT matches((SELECT reason FROM scrutiny WHERE payer = 'MCR01'), '^modifier 25 on line 1, 26 on line 2, 51 on line 2:',
+			   'another payer: 25, 26 and 51');
+DELETE FROM cleanclaim.modifier_settings;
+UPDATE cleanclaim.modifier_reference SET scrutinized = false WHERE modifier = '26';
+SELECT is_empty($$SELECT * FROM cleanclaim.audit_flags(pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["26"]}')) WHERE flag = 'AUDIT_RISKY_MODIFIER'$$,
+				'the reference read again after the change: 26 is not reviewed');
+SELECT throws_ok($$INSERT INTO cleanclaim.modifier_settings (payer_id, modifier, scrutinized) VALUES ('NOPAYER', '25', true)$$,
+				 '23503', NULL, 'a setting for a payer not in payers is refused');
+SELECT throws_ok($$INSERT INTO cleanclaim.modifier_settings (modifier, scrutinized) VALUES ('25', true), ('25', false)$$,
+				 '23505', NULL, 'one every-payer row per modifier');
 SELECT throws_ok($$INSERT INTO cleanclaim.rule_settings (rule_id, params) VALUES ('AUDIT_DENIAL_RISK', '{"threshold": 1.5}')$$,
 				 '22023', NULL, 'a denial-risk threshold above 1 is refused');
 SELECT throws_ok($$INSERT INTO cleanclaim.rule_settings (rule_id, params) VALUES ('AUDIT_RISKY_MODIFIER', '{"modifiers": ["259"]}')$$,

@@ -8,7 +8,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
-SELECT plan(3);
+SELECT plan(4);
 
 -- the rule table between the README's markers is the one tools/rule-table prints
 \set readme_rules `sed -n '/<!-- rules:begin -->/,/<!-- rules:end -->/{/<!--/!p}' :'repo_dir'/README.md`
@@ -21,6 +21,12 @@ SELECT is(:'readme_rules', (SELECT markdown FROM (:rule_table_query) q),
 \set field_table_query `cat :'repo_dir'/tools/field-table.sql`
 SELECT is(:'readme_fields', (SELECT markdown FROM (:field_table_query) q),
 		  'the README contract table matches cleanclaim.claim_fields() (run tools/rule-table --update)');
+
+-- the modifier table between the README's markers is the one tools/rule-table prints
+\set readme_modifiers `sed -n '/<!-- modifiers:begin -->/,/<!-- modifiers:end -->/{/<!--/!p}' :'repo_dir'/README.md`
+\set modifier_table_query `cat :'repo_dir'/tools/modifier-table.sql`
+SELECT is(:'readme_modifiers', (SELECT markdown FROM (:modifier_table_query) q),
+		  'the README modifier table matches the shipped rows of cleanclaim.modifier_reference (run tools/rule-table --update)');
 
 -- every function a user calls is named in the README
 \set readme `cat :'repo_dir'/README.md`

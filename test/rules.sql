@@ -14,7 +14,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
 SET search_path = cleanclaim, public;
 
-SELECT plan(192);
+SELECT plan(208);
 
 \ir fixtures.psql
 
@@ -36,17 +36,18 @@ INSERT INTO rules_md VALUES
 	('LINE_DUPLICATE'), ('NDC_REQUIRED'), ('NDC_INVALID'), ('POS_INVALID'),
 	('AUDIT_HIGH_DOLLAR'), ('AUDIT_RISKY_MODIFIER'), ('AUDIT_UNLISTED_PROC'), ('AUDIT_DENIAL_RISK'), ('AUDIT_MANY_WARNINGS');
 
--- the rules added since: completeness, the front-end edits, the 837I's own codes
+-- the rules added since: completeness, the front-end edits, the 837I's own
+-- codes, the modifier reference's
 CREATE TEMP TABLE rules_added (rule_id text PRIMARY KEY);
 INSERT INTO rules_added VALUES
 	('CLAIM_INCOMPLETE'), ('BILLING_ADDRESS_INVALID'), ('TAX_ID_INVALID'), ('TAXONOMY_INVALID'), ('NAME_INVALID'),
 	('RELATIONSHIP_INVALID'), ('TOB_INVALID'), ('REVENUE_CODE_INVALID'), ('ADMISSION_INVALID'), ('DISCHARGE_STATUS_INVALID'),
-	('PCS_INVALID');
+	('PCS_INVALID'), ('MOD_NOT_APPLICABLE'), ('MOD_ORDER'), ('MOD_PAYER_PREFERS_OTHER');
 
 SELECT set_eq('SELECT rule_id FROM cleanclaim.rule_catalog()',
 			  $$SELECT rule_id FROM rules_md UNION ALL SELECT rule_id FROM rules_added UNION ALL VALUES ('FIELD_UNKNOWN'), ('FIELD_INVALID')$$,
 			  'the catalog has exactly the rules of RULES.md, those added since, and FIELD_UNKNOWN, FIELD_INVALID');
-SELECT is((SELECT count(*) FROM rule_catalog()), 58::bigint, 'the catalog has 58 rules, each once');
+SELECT is((SELECT count(*) FROM rule_catalog()), 61::bigint, 'the catalog has 61 rules, each once');
 SELECT set_eq($$SELECT rule_id FROM rule_catalog() WHERE category = 'audit'$$, $$SELECT rule_id FROM rules_md WHERE rule_id LIKE 'AUDIT\_%'$$,
 			  'the AUDIT_* rules, and only they, are in category audit (test/audit.sql tests them)');
 SELECT set_eq('SELECT rule_id FROM cleanclaim.rules', 'SELECT rule_id FROM cleanclaim.rule_catalog()',
@@ -128,9 +129,9 @@ INSERT INTO cases (rule, note, claim, fires, expect) VALUES
 ('AUTH_MISMATCH', 'another procedure that needs one', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"], "prior_auth": "PA-5001"}', '{"procedure": "20610", "modifiers": ["RT"]}'),
  true, 'error 1 procedure'),
 ('AUTH_MISMATCH', 'covered', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"], "prior_auth": "PA-5001"}', '{"procedure": "27447", "modifiers": ["RT"]}'), false, NULL),
-('LINES_TOO_MANY', '51 lines', (SELECT pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["76"]}'::jsonb)) FROM generate_series(1, 51)), true, 'error - lines'),
-('LINES_TOO_MANY', '50 lines', (SELECT pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["76"]}'::jsonb)) FROM generate_series(1, 50)), false, NULL),
-('LINES_TOO_MANY', '51 lines, institutional', (SELECT pg_temp.as_institutional(pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["76"]}'::jsonb))) FROM generate_series(1, 51)),
+('LINES_TOO_MANY', '51 lines', (SELECT pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["91"]}'::jsonb)) FROM generate_series(1, 51)), true, 'error - lines'),
+('LINES_TOO_MANY', '50 lines', (SELECT pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["91"]}'::jsonb)) FROM generate_series(1, 50)), false, NULL),
+('LINES_TOO_MANY', '51 lines, institutional', (SELECT pg_temp.as_institutional(pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["91"]}'::jsonb))) FROM generate_series(1, 51)),
  false, NULL),
 -- patient and dates
 ('PATIENT_BIRTH_DATE_INVALID', 'missing, in a partial extract', pg_temp.claim('{"payer_id": "PARTL", "patient_birth_date": null}'), true, 'error - patient_birth_date'),
@@ -194,11 +195,30 @@ INSERT INTO cases (rule, note, claim, fires, expect) VALUES
 ('UNITS_INVALID', 'whole, as text', pg_temp.line(pg_temp.claim(), 2, '{"units": "2"}'), false, NULL),
 ('MOD_INVALID', 'not in the list', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["ZZ"]}'), true, 'error 2 modifiers'),
 ('MOD_INVALID', 'five', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["59", "76", "XS", "26", "RT"]}'), true, 'error 2 modifiers'),
-('MOD_INVALID', 'four, as text', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": "59 xs 76 rt"}'), false, NULL),
+('MOD_INVALID', 'four, as text', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": "26 xs 91 rt"}'), false, NULL),
 ('MOD_CONFLICT', 'LT and RT', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["LT", "RT"]}'), true, 'error 2 modifiers'),
-('MOD_CONFLICT', '26 and TC', pg_temp.line(pg_temp.claim(), 1, '{"modifiers": ["26", "TC"]}'), true, 'error 1 modifiers'),
-('MOD_CONFLICT', '50 and LT', pg_temp.line(pg_temp.claim(), 1, '{"modifiers": ["50", "LT"]}'), true, 'error 1 modifiers'),
-('MOD_CONFLICT', '50 alone', pg_temp.line(pg_temp.claim(), 1, '{"modifiers": ["50"]}'), false, NULL),
+('MOD_CONFLICT', '26 and TC', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["26", "TC"]}'), true, 'error 2 modifiers'),
+('MOD_CONFLICT', '50 and LT', pg_temp.lines('{}', '{"procedure": "20610", "modifiers": ["50", "LT"]}'), true, 'error 1 modifiers'),
+('MOD_CONFLICT', '59 and XS', pg_temp.lines('{}', '{"procedure": "20610", "modifiers": ["59", "XS"]}'), true, 'error 1 modifiers'),
+('MOD_CONFLICT', 'a right-hand thumb and LT', pg_temp.lines('{}', '{"procedure": "26010", "modifiers": ["F5", "LT"]}'), true, 'error 1 modifiers'),
+('MOD_CONFLICT', '50 alone', pg_temp.lines('{}', '{"procedure": "20610", "modifiers": ["50"]}'), false, NULL),
+('MOD_CONFLICT', 'a right-hand thumb and RT', pg_temp.lines('{}', '{"procedure": "26010", "modifiers": ["F5", "RT"]}'), false, NULL),
+('MOD_NOT_APPLICABLE', '25 on an injection', pg_temp.lines('{}', '{"procedure": "96372", "modifiers": ["25"]}'), true, 'error 1 modifiers'),
+('MOD_NOT_APPLICABLE', '26 on an E/M visit, 91 on an X-ray', pg_temp.lines('{}', '{"procedure": "99213", "modifiers": ["26"]}', '{"procedure": "73610", "modifiers": ["91"]}'),
+ true, 'error 1 modifiers; error 2 modifiers'),
+('MOD_NOT_APPLICABLE', '1P on a Category I code', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["1P"]}'), true, 'error 2 modifiers'),
+('MOD_NOT_APPLICABLE', '25 on the E/M visit', pg_temp.line(pg_temp.claim(), 1, '{"modifiers": ["25"]}'), false, NULL),
+('MOD_NOT_APPLICABLE', '25 on an eye exam (also_codes)', pg_temp.lines('{}', '{"procedure": "92012", "modifiers": ["25"]}'), false, NULL),
+('MOD_NOT_APPLICABLE', '91 on a blood count, 26 on an X-ray', pg_temp.lines('{}', '{"procedure": "85025", "modifiers": ["91"]}', '{"procedure": "73610", "modifiers": ["26"]}'),
+ false, NULL),
+('MOD_ORDER', 'TC after LT', pg_temp.lines('{}', '{"procedure": "73610", "modifiers": ["LT", "TC"]}'), true, 'warning 1 modifiers'),
+('MOD_ORDER', '26 after GA, then 50', pg_temp.lines('{}', '{"procedure": "73610", "modifiers": ["GA", "26", "50"]}'), true, 'warning 1 modifiers'),
+('MOD_ORDER', 'TC first', pg_temp.lines('{}', '{"procedure": "73610", "modifiers": ["TC", "LT"]}'), false, NULL),
+('MOD_ORDER', '26 after 50, both pricing', pg_temp.lines('{}', '{"procedure": "73610", "modifiers": ["50", "26"]}'), false, NULL),
+('MOD_PAYER_PREFERS_OTHER', '59 for a payer that wants an X modifier', pg_temp.lines('{"payer_id": "MCD01"}', '{"procedure": "20610", "modifiers": ["59"]}'),
+ true, 'error 1 modifiers'),
+('MOD_PAYER_PREFERS_OTHER', 'XS for that payer', pg_temp.lines('{"payer_id": "MCD01"}', '{"procedure": "20610", "modifiers": ["XS"]}'), false, NULL),
+('MOD_PAYER_PREFERS_OTHER', '59 for another payer', pg_temp.lines('{}', '{"procedure": "20610", "modifiers": ["59"]}'), false, NULL),
 ('MOD_LATERALITY_DX', 'RT, left-knee diagnosis', pg_temp.lines('{"diagnoses": ["M17.11", "M17.12"]}', '{"procedure": "20610", "modifiers": ["RT"], "dx_pointers": [2]}'),
  true, 'warning 1 modifiers'),
 ('MOD_LATERALITY_DX', 'LT, right-knee diagnosis', pg_temp.lines('{"diagnoses": ["M17.11", "M17.12"]}', '{"procedure": "20610", "modifiers": ["LT"], "dx_pointers": [2, 1]}'),
