@@ -11,7 +11,7 @@ MODULE_big = cleanclaim
 OBJS = src/cleanclaim.o src/code_type.o src/npi.o src/icd10cm.o src/hcpcs.o src/ndc.o \
 	src/refdata.o src/claim.o src/claim_jsonb.o src/claim_fhir.o src/claim_row.o \
 	src/rules.o src/rules_completeness.o src/rules_billing.o src/rules_frontend.o src/rules_patient.o \
-	src/rules_diagnosis.o src/rules_procedure.o src/rules_institutional.o \
+	src/rules_diagnosis.o src/rules_procedure.o src/rules_institutional.o src/rules_duplicates.o \
 	src/validate.o src/scrub.o src/audit.o src/metrics.o
 
 # The install script is assembled from src/: the header, the code types (one
@@ -31,6 +31,8 @@ SCRIPTS = tools/cleanclaim-load
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=$(EXTENSION)
+ISOLATION = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
+ISOLATION_OPTS = --load-extension=$(EXTENSION)
 
 # -Wextra minus unused-parameter: every V1 function has fcinfo, used or not.
 PG_CFLAGS += -Wextra -Wno-unused-parameter

@@ -1003,6 +1003,27 @@ rules_run(const Claim *claim, IssueList *issues, bool report_unchecked)
 	check_diagnoses(&ctx);
 	check_procedures(&ctx);
 	check_institutional(&ctx);
+	rule_not_checked(&ctx, RULE_DUPLICATE_CLAIM,
+					 "only the scrub trigger with 'duplicates=on' compares a claim with the claims of its table");
+	rule_not_checked(&ctx, RULE_DUPLICATE_SERVICE,
+					 "only the scrub trigger with 'duplicates=on' compares a claim with the claims of its table");
+}
+
+void
+rules_run_duplicates(const Claim *claim, Claim *const *earlier, int nearlier, IssueList *issues)
+{
+	RuleContext ctx;
+
+	init_context(&ctx, claim, issues, false);
+	check_duplicates(&ctx, earlier, nearlier);
+}
+
+bool
+duplicate_rules_on(const Claim *claim)
+{
+	const RuleConfig *config = config_for_payer(&claim->f[CF_PAYER_ID]);
+
+	return config->enabled[RULE_DUPLICATE_CLAIM] || config->enabled[RULE_DUPLICATE_SERVICE];
 }
 
 void

@@ -177,6 +177,12 @@ typedef enum Severity
 	X(LINE_DUPLICATE, "procedure", SEV_WARNING, "billing", "lines.procedure, lines.modifiers, lines.units, service_from, lines.service_date", "", \
 	  "two lines with the same procedure, modifiers, date and units and no repeat modifier (76, 77, 91)", \
 	  "Merge the lines into one with the total units, or add 76/77/91 when the service was repeated.") \
+	X(DUPLICATE_CLAIM, "duplicate", SEV_ERROR, "billing", "claim_id, member_id, billing_npi, service_from, frequency_code, type_of_bill, lines.procedure, lines.modifiers, lines.units, lines.charge, lines.service_date", "the claims table (scrub duplicates=on)", \
+	  "a line repeats a service of a claim already in the table: same member, billing provider, date, procedure, modifiers, units and charge (a replacement or void, frequency 7 or 8, is not a duplicate)", \
+	  "Do not send the service again: look up the first claim's status (277CA, the payer's portal); to correct it, send a replacement (frequency 7) naming it.") \
+	X(DUPLICATE_SERVICE, "duplicate", SEV_WARNING, "billing", "claim_id, member_id, billing_npi, service_from, frequency_code, type_of_bill, lines.procedure, lines.modifiers, lines.units, lines.charge, lines.service_date", "the claims table (scrub duplicates=on)", \
+	  "a line bills the same member, billing provider, date, procedure and modifiers as a claim already in the table, with other units or charge", \
+	  "If the service was done again, add 76, 77 or 91; if the first claim was wrong, send a replacement (frequency 7); else drop the line.") \
 	X(NDC_REQUIRED, "drug", SEV_ERROR, "billing", "lines.procedure, lines.ndc", "", \
 	  "a drug code (J codes, and codes the payer lists) without an NDC", \
 	  "Enter the 11-digit NDC of the drug administered, with its units.") \
@@ -384,5 +390,14 @@ extern void check_patient(RuleContext *ctx);
 extern void check_diagnoses(RuleContext *ctx);
 extern void check_procedures(RuleContext *ctx);
 extern void check_audit(RuleContext *ctx, const IssueList *issues);
+extern void check_duplicates(RuleContext *ctx, Claim *const *earlier, int nearlier);
+
+/* A replacement or void (frequency 7 or 8, in frequency_code or the type of bill)? */
+extern bool claim_is_correction(const Claim *claim);
+
+/* DUPLICATE_CLAIM and DUPLICATE_SERVICE: the claim's lines against earlier claims of its table. */
+extern void rules_run_duplicates(const Claim *claim, Claim *const *earlier, int nearlier, IssueList *issues);
+/* Is either duplicate rule on for the claim's payer? */
+extern bool duplicate_rules_on(const Claim *claim);
 
 #endif							/* CLEANCLAIM_RULES_H */

@@ -22,16 +22,30 @@
  */
 #include "postgres.h"
 
+#include "access/genam.h"
+#include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/stratnum.h"
+#include "access/tableam.h"
+#include "catalog/pg_am.h"
+#include "access/nbtree.h"
+#include "access/relscan.h"
+#include "access/tableam.h"
+#include "catalog/pg_am.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "miscadmin.h"
+#include "storage/lock.h"
+#include "common/hashfn.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/relcache.h"
 #include "utils/syscache.h"
 #include "utils/typcache.h"
 
@@ -71,6 +85,12 @@ typedef struct ScrubState
 	bool		lines_have_line_no;
 	SPIPlanPtr	lines_plan;
 	SPIPlanPtr	claim_plan;
+	/* duplicates=on: the index on (member_id, billing_npi, service_from) */
+	bool		duplicates;
+	Oid			dup_index;
+	AttrNumber	dup_attnums[3];
+	RegProcedure dup_eqprocs[3];
+	Oid			dup_collations[3];
 	/* what a clean claim's columns receive, made once */
 	Datum		clean_issues;
 	Datum		clean_score;
@@ -130,6 +150,150 @@ check_target_types(ScrubState *st, Relation rel)
 					 "The status column is text or varchar.");
 }
 
+/* ----- duplicates=on ----- */
+
+static const char *const duplicate_key[3] = {"member_id", "billing_npi", "service_from"};
+
+/*
+ * The btree index whose first three columns are the duplicate key, with the
+ * equality function of each; a configuration error naming the index to
+ * create when the table has none.
+ */
+static void
+find_duplicate_index(ScrubState *st, Relation rel)
+{
+	const char *create = psprintf("CREATE INDEX ON %s (member_id, billing_npi, service_from);",
+								  quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+															 RelationGetRelationName(rel)));
+	List	   *indexes = RelationGetIndexList(rel);
+	ListCell   *lc;
+	int			i;
+
+	for (i = 0; i < 3; i++)
+		if ((st->dup_attnums[i] = SPI_fnumber(RelationGetDescr(rel), duplicate_key[i])) <= 0)
+			config_error("scrub()", psprintf("'duplicates=on' needs column \"%s\" in \"%s\"", duplicate_key[i],
+											 RelationGetRelationName(rel)),
+						 "Duplicates are looked up by member_id, billing_npi and service_from: the table needs the three columns.");
+	foreach(lc, indexes)
+	{
+		Relation	idx = index_open(lfirst_oid(lc), AccessShareLock);
+		bool		fits = idx->rd_rel->relam == BTREE_AM_OID && idx->rd_index->indnkeyatts >= 3 &&
+			idx->rd_index->indisvalid && RelationGetIndexPredicate(idx) == NIL;
+
+		for (i = 0; fits && i < 3; i++)
+			fits = idx->rd_index->indkey.values[i] == st->dup_attnums[i];
+		for (i = 0; fits && i < 3; i++)
+		{
+			Oid			op = get_opfamily_member(idx->rd_opfamily[i], idx->rd_opcintype[i], idx->rd_opcintype[i],
+												 BTEqualStrategyNumber);
+
+			st->dup_eqprocs[i] = OidIsValid(op) ? get_opcode(op) : InvalidOid;
+			st->dup_collations[i] = idx->rd_indcollation[i];
+			fits = OidIsValid(st->dup_eqprocs[i]);
+		}
+		if (fits)
+			st->dup_index = RelationGetRelid(idx);
+		index_close(idx, AccessShareLock);
+		if (fits)
+			break;
+	}
+	list_free(indexes);
+	if (!OidIsValid(st->dup_index))
+		config_error("scrub()", psprintf("'duplicates=on' needs an index on (member_id, billing_npi, service_from) of \"%s\"",
+										 RelationGetRelationName(rel)),
+					 psprintf("Create it: %s", create));
+}
+
+/*
+ * Serialize the duplicate checks of one key: an advisory lock (transaction
+ * level, class 3 so it meets no lock of pg_advisory_xact_lock) on the key's
+ * hash.  A second session inserting the same claim waits here until the
+ * first commits, then finds its row.
+ */
+static void
+lock_duplicate_key(const ScrubState *st, Relation rel, const Datum *key)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	uint32		h[3];
+	LOCKTAG		tag;
+	int			i;
+
+	for (i = 0; i < 3; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, st->dup_attnums[i] - 1);
+
+		h[i] = datum_image_hash(key[i], att->attbyval, att->attlen);
+	}
+	SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, hash_combine(h[0], h[1]), h[2], 3);
+	(void) LockAcquire(&tag, ExclusiveLock, false, false);
+}
+
+#define MAX_EARLIER_CLAIMS 64		/* claims of one member, provider and day compared at most */
+
+static bool
+same_text_field(const FieldValue *a, const FieldValue *b)
+{
+	return a->state == VALUE_OK && b->state == VALUE_OK && a->raw.len == b->raw.len &&
+		memcmp(a->raw.s, b->raw.s, a->raw.len) == 0;
+}
+
+/*
+ * DUPLICATE_CLAIM and DUPLICATE_SERVICE for a row of the trigger's table:
+ * lock the key, read the rows of the same member, provider and first date
+ * through the index (committed rows, and this transaction's, even of this
+ * statement), and compare their lines with the claim's.  The row itself (an
+ * UPDATE's old version, or a row of the same claim id) is not an earlier claim.
+ */
+static void
+check_table_duplicates(ScrubState *st, TriggerData *td, HeapTuple tuple, const Claim *claim,
+					   IssueList *issues, MemoryContext cache_cxt)
+{
+	Relation	rel = td->tg_relation;
+	TupleDesc	desc = RelationGetDescr(rel);
+	Datum		key[3];
+	ScanKeyData scankeys[3];
+	Relation	idx;
+	IndexScanDesc scan;
+	TupleTableSlot *slot;
+	Claim	   *earlier[MAX_EARLIER_CLAIMS];
+	int			nearlier = 0;
+	int			i;
+
+	for (i = 0; i < 3; i++)
+	{
+		bool		isnull;
+
+		key[i] = heap_getattr(tuple, st->dup_attnums[i], desc, &isnull);
+		if (isnull)
+			return;				/* CLAIM_INCOMPLETE says so; no key, nothing to compare */
+	}
+	lock_duplicate_key(st, rel, key);
+	idx = index_open(st->dup_index, AccessShareLock);
+	for (i = 0; i < 3; i++)
+		ScanKeyEntryInitialize(&scankeys[i], 0, i + 1, BTEqualStrategyNumber, InvalidOid,
+							   st->dup_collations[i], st->dup_eqprocs[i], key[i]);
+	scan = index_beginscan(rel, idx, SnapshotSelf, 3, 0);
+	index_rescan(scan, scankeys, 3, NULL, 0);
+	slot = table_slot_create(rel, NULL);
+	while (nearlier < MAX_EARLIER_CLAIMS && index_getnext_slot(scan, ForwardScanDirection, slot))
+	{
+		HeapTuple	row = ExecCopySlotHeapTuple(slot);
+		Claim	   *other;
+
+		if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && ItemPointerEquals(&row->t_self, &td->tg_trigtuple->t_self))
+			continue;
+		other = claim_from_heap_tuple(row, desc, &st->rowmap, cache_cxt, NULL, NULL);
+		if (same_text_field(&other->f[CF_CLAIM_ID], &claim->f[CF_CLAIM_ID]))
+			continue;
+		earlier[nearlier++] = other;
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	index_endscan(scan);
+	index_close(idx, AccessShareLock);
+	if (nearlier > 0)
+		rules_run_duplicates(claim, earlier, nearlier, issues);
+}
+
 static ScrubState *
 scrub_state(FunctionCallInfo fcinfo, TriggerData *td, bool deferred)
 {
@@ -163,6 +327,9 @@ scrub_state(FunctionCallInfo fcinfo, TriggerData *td, bool deferred)
 			st->score = target_column(td->tg_relation, value, "the score");
 		else if (value && !deferred && strcmp(name, "status") == 0)
 			st->status = target_column(td->tg_relation, value, "the status");
+		else if (value && !deferred && strcmp(name, "duplicates") == 0 &&
+				 (strcmp(value, "on") == 0 || strcmp(value, "off") == 0))
+			st->duplicates = strcmp(value, "on") == 0;
 		else if (value && deferred && (strcmp(name, "lines") == 0 || strcmp(name, "claims") == 0))
 		{
 			st->on_lines_table = strcmp(name, "claims") == 0;
@@ -175,7 +342,7 @@ scrub_state(FunctionCallInfo fcinfo, TriggerData *td, bool deferred)
 		else
 			config_error(fn, psprintf("unknown argument \"%s\"", arg),
 						 deferred ? "Arguments: 'lines=<table>' (on the claims table) or 'claims=<table>' (on the lines table), 'key=<column>', optionally 'line_key=<column>'."
-						 : "Arguments: 'reject', or 'annotate' with 'issues=<column>', 'score=<column>', 'status=<column>'.");
+						 : "Arguments: 'reject', or 'annotate' with 'issues=<column>', 'score=<column>', 'status=<column>'; 'duplicates=on' (or off).");
 	}
 	if (st->mode == SCRUB_ANNOTATE && !st->issues.attnum && !st->score.attnum && !st->status.attnum)
 		config_error(fn, "annotate mode needs a column to write",
@@ -185,6 +352,8 @@ scrub_state(FunctionCallInfo fcinfo, TriggerData *td, bool deferred)
 	if (deferred && (st->other_table == NULL || st->key_column == NULL))
 		config_error(fn, "the lines (or claims) table and the key column are required",
 					 "On the claims table: scrub_deferred('lines=<table>', 'key=<column>'); on the lines table: scrub_deferred('claims=<table>', 'key=<column>').");
+	if (st->duplicates)
+		find_duplicate_index(st, td->tg_relation);
 	if (deferred && st->line_key_column == NULL)
 		st->line_key_column = st->key_column;
 	MemoryContextSwitchTo(old);
@@ -417,6 +586,8 @@ scrub(PG_FUNCTION_ARGS)
 	claim = claim_from_heap_tuple(tuple, desc, &st->rowmap, fcinfo->flinfo->fn_mcxt, &values, &nulls);
 	memset(&issues, 0, sizeof(issues));
 	rules_run(claim, &issues, false);
+	if (st->duplicates && duplicate_rules_on(claim) && !claim_is_correction(claim))
+		check_table_duplicates(st, td, tuple, claim, &issues, fcinfo->flinfo->fn_mcxt);
 	if (st->mode == SCRUB_REJECT)
 	{
 		if (issues.errors > 0)

@@ -1,0 +1,101 @@
+-- Duplicates across claims: scrub('...', 'duplicates=on') compares a claim
+-- with the claims of its table of the same member, billing provider and
+-- first date of service, found through the index the option requires.
+SET search_path = cleanclaim, public;
+\set ON_ERROR_ROLLBACK on
+BEGIN;
+INSERT INTO payers (payer_id, name) VALUES ('MCR01', 'Medicare') ON CONFLICT DO NOTHING;
+
+-- a claims table whose defaults make a claim complete (837P): the tests
+-- below give the key, the frequency and the lines
+CREATE TABLE claims (
+	claim_id text PRIMARY KEY, claim_type text DEFAULT 'professional', payer_id text DEFAULT 'MCR01',
+	member_id text, subscriber_last_name text DEFAULT 'RIVERA', subscriber_first_name text DEFAULT 'ANA',
+	patient_relationship text DEFAULT '18', patient_birth_date date DEFAULT '1970-05-15', patient_sex text DEFAULT 'F',
+	billing_npi text, billing_tax_id text DEFAULT '84-1234567', billing_address text DEFAULT '1200 Maple Ave',
+	billing_city text DEFAULT 'Denver', billing_state text DEFAULT 'CO', billing_zip text DEFAULT '802021234',
+	place_of_service text DEFAULT '11', service_from date, submitted_on date DEFAULT '2024-03-20',
+	frequency_code text DEFAULT '1', original_claim_id text, total_charge numeric,
+	diagnoses text[] DEFAULT '{E11.9}', lines jsonb, scrub_issues jsonb, scrub_status text);
+CREATE FUNCTION pg_temp.total(lines jsonb) RETURNS numeric LANGUAGE sql AS $$
+	SELECT sum((x->>'charge')::numeric) FROM jsonb_array_elements(lines) x $$;
+-- (a trigger that runs first, by name, fills the pointers and the total)
+CREATE FUNCTION pg_temp.complete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	NEW.lines := (SELECT jsonb_agg(x || '{"dx_pointers": [1]}') FROM jsonb_array_elements(NEW.lines) x);
+	NEW.total_charge := pg_temp.total(NEW.lines);
+	RETURN NEW;
+END $$;
+CREATE TRIGGER a_complete BEFORE INSERT OR UPDATE ON claims FOR EACH ROW EXECUTE FUNCTION pg_temp.complete();
+-- the option needs the index: a configuration error names the one to create
+CREATE TRIGGER scrub BEFORE INSERT OR UPDATE ON claims
+	FOR EACH ROW EXECUTE FUNCTION scrub('annotate', 'issues=scrub_issues', 'status=scrub_status', 'duplicates=on');
+INSERT INTO claims (claim_id, member_id, billing_npi, service_from, lines)
+VALUES ('C1', 'M1', '1234567893', '2024-03-04', '[{"procedure": "99213", "units": 1, "charge": 125}]');
+\echo :LAST_ERROR_SQLSTATE
+-- an index that does not start with the key does not do either
+CREATE INDEX claims_by_date ON claims (service_from, member_id, billing_npi);
+INSERT INTO claims (claim_id, member_id, billing_npi, service_from, lines)
+VALUES ('C1', 'M1', '1234567893', '2024-03-04', '[{"procedure": "99213", "units": 1, "charge": 125}]');
+\echo :LAST_ERROR_SQLSTATE
+CREATE INDEX claims_duplicate_key ON claims (member_id, billing_npi, service_from);
+-- a bad option value
+CREATE TABLE other_claims (LIKE claims);
+CREATE TRIGGER scrub BEFORE INSERT ON other_claims FOR EACH ROW EXECUTE FUNCTION scrub('reject', 'duplicates=yes');
+INSERT INTO other_claims (claim_id) VALUES ('X');
+\echo :LAST_ERROR_SQLSTATE
+
+-- C1 first; C2 the same service again (an error), C3 at another charge and
+-- C4 with other units (warnings), C5 with 25 (not the same service), C6 on
+-- another day, C7 for another member; C8 a replacement (7) and C9 a void (8)
+-- of C1; C10's line 2 repeats C1's line 2
+INSERT INTO claims (claim_id, member_id, billing_npi, service_from, frequency_code, original_claim_id, lines) VALUES
+	('C1', 'M1', '1234567893', '2024-03-04', '1', NULL, '[{"procedure": "99213", "units": 1, "charge": 125}, {"procedure": "85025", "units": 1, "charge": 25}]'),
+	('C2', 'M1', '1234567893', '2024-03-04', '1', NULL, '[{"procedure": "99213", "units": 1, "charge": 125.00}]'),
+	('C3', 'M1', '1234567893', '2024-03-04', '1', NULL, '[{"procedure": "99213", "units": 1, "charge": 150}]'),
+	('C4', 'M1', '1234567893', '2024-03-04', '1', NULL, '[{"procedure": "85025", "units": 2, "charge": 25}]'),
+	('C5', 'M1', '1234567893', '2024-03-04', '1', NULL, '[{"procedure": "99213", "modifiers": ["25"], "units": 1, "charge": 125}]'),
+	('C6', 'M1', '1234567893', '2024-03-05', '1', NULL, '[{"procedure": "99213", "units": 1, "charge": 125}]'),
+	('C7', 'M2', '1234567893', '2024-03-04', '1', NULL, '[{"procedure": "99213", "units": 1, "charge": 125}]'),
+	('C8', 'M1', '1234567893', '2024-03-04', '7', 'C1', '[{"procedure": "99213", "units": 1, "charge": 125}]'),
+	('C9', 'M1', '1234567893', '2024-03-04', '8', 'C1', '[{"procedure": "99213", "units": 1, "charge": 125}]'),
+	('C10', 'M1', '1234567893', '2024-03-04', '1', NULL, '[{"procedure": "97110", "units": 1, "charge": 40}, {"procedure": "85025", "units": 1, "charge": 25, "service_date": "2024-03-04"}]');
+SELECT claim_id, scrub_status, i->>'rule_id' AS rule_id, i->>'severity' AS severity, i->>'message' AS message
+FROM claims LEFT JOIN LATERAL jsonb_array_elements(scrub_issues) i ON i->>'rule_id' LIKE 'DUPLICATE%'
+ORDER BY length(claim_id), claim_id, message;
+
+-- an UPDATE of a claim is not a duplicate of itself
+UPDATE claims SET lines = lines WHERE claim_id = 'C6';
+SELECT claim_id, scrub_status FROM claims WHERE claim_id = 'C6';
+
+-- reject mode: the second submission stops with SC001, the first is untouched
+CREATE TABLE outbox (LIKE claims INCLUDING DEFAULTS);
+CREATE TRIGGER a_complete BEFORE INSERT OR UPDATE ON outbox FOR EACH ROW EXECUTE FUNCTION pg_temp.complete();
+CREATE INDEX ON outbox (member_id, billing_npi, service_from);
+CREATE TRIGGER scrub BEFORE INSERT OR UPDATE ON outbox FOR EACH ROW EXECUTE FUNCTION scrub('reject', 'duplicates=on');
+INSERT INTO outbox (claim_id, member_id, billing_npi, service_from, lines)
+VALUES ('R1', 'M1', '1234567893', '2024-03-04', '[{"procedure": "99213", "units": 1, "charge": 125}]');
+INSERT INTO outbox (claim_id, member_id, billing_npi, service_from, lines)
+VALUES ('R2', 'M1', '1234567893', '2024-03-04', '[{"procedure": "99213", "units": 1, "charge": 125}]');
+\echo :LAST_ERROR_SQLSTATE
+-- two copies in one statement: the second meets the first
+INSERT INTO outbox (claim_id, member_id, billing_npi, service_from, lines) VALUES
+	('R3', 'M3', '1234567893', '2024-03-04', '[{"procedure": "99214", "units": 1, "charge": 180}]'),
+	('R4', 'M3', '1234567893', '2024-03-04', '[{"procedure": "99214", "units": 1, "charge": 180}]');
+\echo :LAST_ERROR_SQLSTATE
+SELECT claim_id FROM outbox ORDER BY claim_id;
+
+-- a rule like the others: DUPLICATE_CLAIM off for a payer lets its copies in
+INSERT INTO payers (payer_id, name) VALUES ('COMM1', 'Commercial') ON CONFLICT DO NOTHING;
+INSERT INTO rule_settings (rule_id, payer_id, enabled) VALUES ('DUPLICATE_CLAIM', 'COMM1', false);
+INSERT INTO outbox (claim_id, payer_id, member_id, billing_npi, service_from, lines) VALUES
+	('R5', 'COMM1', 'M1', '1234567893', '2024-03-04', '[{"procedure": "99213", "units": 1, "charge": 125}]');
+SELECT claim_id FROM outbox ORDER BY claim_id;
+-- without the option no claim is compared; validate() says why it did not
+CREATE TABLE plain (LIKE claims INCLUDING DEFAULTS);
+CREATE TRIGGER a_complete BEFORE INSERT ON plain FOR EACH ROW EXECUTE FUNCTION pg_temp.complete();
+CREATE TRIGGER scrub BEFORE INSERT ON plain FOR EACH ROW EXECUTE FUNCTION scrub('reject');
+INSERT INTO plain SELECT * FROM outbox;
+SELECT count(*) FROM plain;
+SELECT rule_id, message FROM validate((SELECT c FROM claims c WHERE claim_id = 'C2'), true) WHERE rule_id LIKE 'DUPLICATE%';
+ROLLBACK;

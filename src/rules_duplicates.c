@@ -1,0 +1,151 @@
+/*
+ * rules_duplicates.c
+ *	  Duplicates across claims: DUPLICATE_CLAIM and DUPLICATE_SERVICE.
+ *
+ * The caller (the scrub trigger) finds the claims already in the table for
+ * the same member, billing provider and first date of service; these rules
+ * compare the new claim's lines with theirs.  A line with the same procedure,
+ * modifiers and date as a line of an earlier claim is a duplicate: an error
+ * when its units and charge are the same too, else a warning.  A replacement
+ * or void (frequency 7 or 8) is not a duplicate of the claim it corrects, and
+ * a voided claim is no longer there to duplicate.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "code_type.h"
+#include "rules.h"
+
+/* The claim's frequency: frequency_code, else the last digit of its type of bill; '\0' when neither. */
+static char
+claim_frequency(const Claim *claim)
+{
+	const FieldValue *freq = &claim->f[CF_FREQUENCY_CODE];
+	char		tob[3];
+
+	if (freq->state == VALUE_OK && freq->raw.len > 0)
+		return freq->raw.s[freq->raw.len - 1];
+	if (type_of_bill_digits(&claim->f[CF_TYPE_OF_BILL], tob))
+		return tob[2];
+	return '\0';
+}
+
+bool
+claim_is_correction(const Claim *claim)
+{
+	char		f = claim_frequency(claim);
+
+	return f == '7' || f == '8';
+}
+
+static bool
+same_modifier_set(const ClaimLine *a, const ClaimLine *b)
+{
+	const FieldValue *ma = &a->f[LF_MODIFIERS];
+	const FieldValue *mb = &b->f[LF_MODIFIERS];
+	int			na = ma->state == VALUE_OK ? ma->nitems : 0;
+	int			nb = mb->state == VALUE_OK ? mb->nitems : 0;
+	int			i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++)
+	{
+		char		m[3];
+
+		if (!line_modifier_at(a, i, m) || !line_has_modifier(b, m))
+			return false;
+	}
+	return true;
+}
+
+static bool
+same_number(const FieldValue *a, const FieldValue *b, double tolerance)
+{
+	if (a->state != VALUE_OK || b->state != VALUE_OK)
+		return a->state == b->state;
+	return fabs(a->v.num - b->v.num) <= tolerance;
+}
+
+/* The first line of an earlier claim billing the same service: procedure, modifiers, date. */
+static const ClaimLine *
+same_service(const Claim *claim, const ClaimLine *line, DateADT date, const Claim *earlier)
+{
+	int			i;
+
+	for (i = 0; i < earlier->nlines; i++)
+	{
+		const ClaimLine *other = &earlier->lines[i];
+		DateADT		other_date;
+
+		if (other->f[LF_PROCEDURE].state == VALUE_OK &&
+			other->f[LF_PROCEDURE].v.code == line->f[LF_PROCEDURE].v.code &&
+			line_service_date(earlier, other, &other_date) && other_date == date &&
+			same_modifier_set(line, other))
+			return other;
+	}
+	return NULL;
+}
+
+static const char *
+claim_label(const Claim *claim)
+{
+	const FieldValue *id = &claim->f[CF_CLAIM_ID];
+
+	return id->state == VALUE_OK ? psprintf("claim %s", field_text(id)) : "a claim without an id";
+}
+
+void
+check_duplicates(RuleContext *ctx, Claim *const *earlier, int nearlier)
+{
+	const Claim *claim = ctx->claim;
+	int			i,
+				j;
+
+	if (!rule_on(ctx, RULE_DUPLICATE_CLAIM) && !rule_on(ctx, RULE_DUPLICATE_SERVICE))
+		return;
+	if (claim_is_correction(claim))
+		return;
+	for (i = 0; i < claim->nlines; i++)
+	{
+		const ClaimLine *line = &claim->lines[i];
+		DateADT		date;
+		const Claim *match = NULL;
+		const ClaimLine *match_line = NULL;
+		bool		exact = false;
+
+		if (line->f[LF_PROCEDURE].state != VALUE_OK || !line_service_date(claim, line, &date))
+			continue;
+
+		/* an exact duplicate on any earlier claim wins over the same service billed otherwise */
+		for (j = 0; j < nearlier && !exact; j++)
+		{
+			const ClaimLine *other;
+
+			if (claim_frequency(earlier[j]) == '8' || (other = same_service(claim, line, date, earlier[j])) == NULL)
+				continue;
+			exact = same_number(&line->f[LF_UNITS], &other->f[LF_UNITS], 1e-9) &&
+				same_number(&line->f[LF_CHARGE], &other->f[LF_CHARGE], 0.005);
+			if (exact || match == NULL)
+			{
+				match = earlier[j];
+				match_line = other;
+			}
+		}
+		if (match == NULL)
+			continue;
+		if (exact && rule_on(ctx, RULE_DUPLICATE_CLAIM))
+			rule_issue(ctx, RULE_DUPLICATE_CLAIM, line->line_no, "procedure",
+					   code_text(&hcpcs_type, line->f[LF_PROCEDURE].v.code),
+					   "line %d %s on %s was billed on %s line %d, with the same modifiers, units and charge",
+					   line->line_no, code_text(&hcpcs_type, line->f[LF_PROCEDURE].v.code), date_text(date),
+					   claim_label(match), match_line->line_no);
+		else if (!exact && rule_on(ctx, RULE_DUPLICATE_SERVICE))
+			rule_issue(ctx, RULE_DUPLICATE_SERVICE, line->line_no, "procedure",
+					   code_text(&hcpcs_type, line->f[LF_PROCEDURE].v.code),
+					   "line %d %s on %s was billed on %s line %d with the same modifiers and other units or charge",
+					   line->line_no, code_text(&hcpcs_type, line->f[LF_PROCEDURE].v.code), date_text(date),
+					   claim_label(match), match_line->line_no);
+	}
+}
