@@ -19,7 +19,7 @@ OBJS = src/cleanclaim.o src/code_type.o src/npi.o src/icd10cm.o src/hcpcs.o src/
 # then the parts, each in src/<part>.sql.  PARTS_<version> lists the parts a
 # version added; the upgrade script from the version before is those parts.
 CODE_TYPES = npi icd10cm hcpcs ndc
-PARTS_0.2.0 = refdata loaders rules validate scrub denials ledger audit metrics
+PARTS_0.2.0 = refdata loaders rules validate scrub denials ledger audit duplicates metrics
 PARTS = $(PARTS_0.2.0)
 SQL_SOURCES = src/cleanclaim.sql src/code_type.sql.in $(CODE_TYPES:%=src/%.sql) $(PARTS:%=src/%.sql)
 

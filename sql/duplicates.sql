@@ -98,4 +98,28 @@ CREATE TRIGGER scrub BEFORE INSERT ON plain FOR EACH ROW EXECUTE FUNCTION scrub(
 INSERT INTO plain SELECT * FROM outbox;
 SELECT count(*) FROM plain;
 SELECT rule_id, message FROM validate((SELECT c FROM claims c WHERE claim_id = 'C2'), true) WHERE rule_id LIKE 'DUPLICATE%';
+
+-- duplicate_claims(): the groups of the annotated table above, the first of
+-- each (by submitted_on, then claim_id) the original (C10, sent a day before
+-- C1, is the first of its group); the replacement C8 and the void C9 are not in them
+UPDATE claims SET submitted_on = '2024-03-19' WHERE claim_id = 'C10';
+SELECT * FROM duplicate_claims('claims');
+-- match 'service': units and charge aside (C3 and C4 join their groups)
+SELECT group_no, claim_id, line_no, is_original, procedure, units, charge FROM duplicate_claims('claims', 'service');
+-- lines as cleanclaim.claim_line[]
+CREATE TABLE row_claims (claim_id text, member_id text, billing_npi npi, service_from date, lines claim_line[]);
+INSERT INTO row_claims VALUES
+	('K1', 'M1', '1234567893', '2024-03-04', ARRAY[ROW(1, '99213', '{25}', 1, 125, NULL, NULL, NULL, NULL, NULL, NULL, NULL)::claim_line]),
+	('K2', 'M1', '1234567893', '2024-03-04', ARRAY[ROW(1, '99213', '{25}', 1, 125, '2024-03-04', NULL, NULL, NULL, NULL, NULL, NULL)::claim_line]),
+	('K3', 'M1', '1234567893', '2024-03-04', ARRAY[ROW(1, '99213', NULL, 1, 125, NULL, NULL, NULL, NULL, NULL, NULL, NULL)::claim_line]);
+SELECT group_no, claim_id, is_original, billing_npi, procedure, modifiers FROM duplicate_claims('row_claims');
+-- bad input: a table that is not a claims table, lines of another type, an unknown match
+CREATE TABLE not_claims (claim_id text, lines text);
+SELECT * FROM duplicate_claims('not_claims');
+\echo :LAST_ERROR_SQLSTATE
+CREATE TABLE text_lines (claim_id text, member_id text, billing_npi text, service_from date, lines text);
+SELECT * FROM duplicate_claims('text_lines');
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM duplicate_claims('claims', 'fuzzy');
+\echo :LAST_ERROR_SQLSTATE
 ROLLBACK;
