@@ -72,6 +72,10 @@ SELECT round(probability::numeric, 6) FROM denial_model WHERE level = 'overall';
 SELECT * FROM train_denial_model('audit_test', '2030-01-01', '2030-12-31');
 SELECT (denial_risk(claim)).* FROM claim_documents WHERE claim_id = 'a1';
 SELECT * FROM train_denial_model('audit_test', '2026-01-01', '2026-03-31', 2);
+-- the model needs 30 training lines behind a level before it gives a
+-- probability from it (AUDIT_DENIAL_RISK min_lines); this hand-sized history
+-- has a handful: the cases below take every level with 1 or more
+INSERT INTO rule_settings (rule_id, params, note) VALUES ('AUDIT_DENIAL_RISK', '{"min_lines": 1}', 'a hand-sized history');
 
 -- Claims not yet submitted, April 2026:
 --   q1  payer A, 20610 with 59, 200:   0.732778 x 200 = 146.56 expected denied; modifier 59, denial risk
@@ -93,6 +97,26 @@ INSERT INTO submissions (claim_id, submitted_on) VALUES ('q7', '2026-04-02');
 
 SELECT claim_id, round(probability::numeric, 6) AS probability, expected_denied, lines->0->>'basis' AS basis
 FROM claim_documents, denial_risk(claim) WHERE claim_id LIKE 'q%' ORDER BY claim_id;
+
+-- the evidence floor at its boundary: q1's combination (A, 20610, "59") has
+-- 2 training lines: with min_lines 2 the probability comes from it, with 3
+-- from the next level that has 3; with more lines than any level has, none
+SELECT level, payer_id, procedure, modifiers, lines FROM denial_model
+WHERE (payer_id = 'A' OR payer_id IS NULL) AND (procedure = '20610' OR procedure IS NULL) ORDER BY lines, level;
+UPDATE rule_settings SET params = '{"min_lines": 2}' WHERE rule_id = 'AUDIT_DENIAL_RISK';
+SELECT round(probability::numeric, 6) AS probability, lines->0->>'basis' AS basis, lines->0->>'training_lines' AS training_lines
+FROM claim_documents, denial_risk(claim) WHERE claim_id = 'q1';
+SELECT reason FROM claim_documents, audit_flags(claim) WHERE claim_id = 'q1' AND flag = 'AUDIT_DENIAL_RISK';
+UPDATE rule_settings SET params = '{"min_lines": 3}' WHERE rule_id = 'AUDIT_DENIAL_RISK';
+SELECT round(probability::numeric, 6) AS probability, lines->0->>'basis' AS basis, lines->0->>'training_lines' AS training_lines
+FROM claim_documents, denial_risk(claim) WHERE claim_id = 'q1';
+UPDATE rule_settings SET params = '{"min_lines": 1000}' WHERE rule_id = 'AUDIT_DENIAL_RISK';
+SELECT round(probability::numeric, 6) AS probability, lines FROM claim_documents, denial_risk(claim) WHERE claim_id = 'q1';
+SELECT count(*) AS denial_risk_flags FROM claim_documents, audit_flags(claim) WHERE claim_id = 'q1' AND flag = 'AUDIT_DENIAL_RISK';
+-- a floor of 0 is refused
+UPDATE rule_settings SET params = '{"min_lines": 0}' WHERE rule_id = 'AUDIT_DENIAL_RISK';
+\echo :LAST_ERROR_SQLSTATE
+UPDATE rule_settings SET params = '{"min_lines": 1}' WHERE rule_id = 'AUDIT_DENIAL_RISK';
 
 -- scoring reads the model from the session's cache, which a retraining refreshes:
 -- with k = 20 the combination A 20610 "59" (2 of 2 denied) moves toward its parents:

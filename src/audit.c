@@ -335,7 +335,7 @@ typedef struct LineRisk
 	double		charge;
 	double		probability;
 	const char *basis;			/* the model level the probability comes from */
-	int64		lines;			/* training lines behind it (0 for the blended prior) */
+	int64		lines;			/* training lines behind it (blended: the fewer of the two levels') */
 } LineRisk;
 
 static int
@@ -412,15 +412,23 @@ canonical_modifiers_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(join_modifiers(codes, n)));
 }
 
+/* A level of the model with enough evidence behind it, else NULL. */
+static const DenialModelEntry *
+with_evidence(const DenialModelEntry *e, int min_lines)
+{
+	return e != NULL && e->lines >= min_lines ? e : NULL;
+}
+
 /*
  * A line's denial probability: the model's most specific level that has the
- * line's key (payer + procedure + modifiers, then payer + procedure), else
- * the mean of the payer's and the procedure's smoothed rates (either one
- * standing in for the other when missing, the overall rate for both).
- * False when the model knows nothing at all.
+ * line's key and at least min_lines training lines (payer + procedure +
+ * modifiers, then payer + procedure), else the mean of the payer's and the
+ * procedure's smoothed rates (either one standing in for the other when
+ * missing, the overall rate for both).  False when no level has the
+ * evidence: no probability from a handful of lines.
  */
 static bool
-line_probability(const FieldValue *payer_id, int64 procedure, const char *modifiers, LineRisk *r)
+line_probability(const FieldValue *payer_id, int64 procedure, const char *modifiers, int min_lines, LineRisk *r)
 {
 	const char *payer = payer_id->state == VALUE_OK ? payer_id->raw.s : NULL;
 	int			plen = payer_id->state == VALUE_OK ? payer_id->raw.len : 0;
@@ -429,9 +437,9 @@ line_probability(const FieldValue *payer_id, int64 procedure, const char *modifi
 	const DenialModelEntry *by_procedure;
 	const DenialModelEntry *overall;
 
-	if (payer != NULL && (e = refdata_denial_model(payer, plen, procedure, modifiers)) != NULL)
+	if (payer != NULL && (e = with_evidence(refdata_denial_model(payer, plen, procedure, modifiers), min_lines)) != NULL)
 		r->basis = "payer, procedure and modifiers";
-	else if (payer != NULL && (e = refdata_denial_model(payer, plen, procedure, NULL)) != NULL)
+	else if (payer != NULL && (e = with_evidence(refdata_denial_model(payer, plen, procedure, NULL), min_lines)) != NULL)
 		r->basis = "payer and procedure";
 	if (e != NULL)
 	{
@@ -439,9 +447,9 @@ line_probability(const FieldValue *payer_id, int64 procedure, const char *modifi
 		r->lines = e->lines;
 		return true;
 	}
-	by_payer = payer ? refdata_denial_model(payer, plen, 0, NULL) : NULL;
-	by_procedure = refdata_denial_model(NULL, 0, procedure, NULL);
-	overall = refdata_denial_model(NULL, 0, 0, NULL);
+	by_payer = payer ? with_evidence(refdata_denial_model(payer, plen, 0, NULL), min_lines) : NULL;
+	by_procedure = with_evidence(refdata_denial_model(NULL, 0, procedure, NULL), min_lines);
+	overall = with_evidence(refdata_denial_model(NULL, 0, 0, NULL), min_lines);
 	if (by_payer == NULL)
 		by_payer = by_procedure ? by_procedure : overall;
 	if (by_procedure == NULL)
@@ -451,13 +459,13 @@ line_probability(const FieldValue *payer_id, int64 procedure, const char *modifi
 	r->probability = (by_payer->probability + by_procedure->probability) / 2;
 	r->basis = by_payer == by_procedure ? (by_payer == overall ? "overall" : "payer or procedure")
 		: "payer and procedure rates blended";
-	r->lines = 0;
+	r->lines = Min(by_payer->lines, by_procedure->lines);
 	return true;
 }
 
 /* The risk of each line with a procedure the model can score; returns how many. */
 static int
-line_risks(const Claim *claim, LineRisk **out)
+line_risks(const Claim *claim, int min_lines, LineRisk **out)
 {
 	LineRisk   *risks = palloc0(Max(claim->nlines, 1) * sizeof(LineRisk));
 	int			n = 0;
@@ -480,7 +488,7 @@ line_risks(const Claim *claim, LineRisk **out)
 		r->procedure = proc->v.code;
 		r->modifiers = canonical_modifiers(line);
 		r->charge = line->f[LF_CHARGE].state == VALUE_OK ? line->f[LF_CHARGE].v.num : 0;
-		if (line_probability(&claim->f[CF_PAYER_ID], r->procedure, r->modifiers, r))
+		if (line_probability(&claim->f[CF_PAYER_ID], r->procedure, r->modifiers, min_lines, r))
 			n++;
 	}
 	*out = risks;
@@ -492,8 +500,10 @@ check_denial_risk(RuleContext *ctx)
 {
 	double		threshold = ctx->config->params.denial_risk_threshold;
 	LineRisk   *risks;
-	int			n = line_risks(ctx->claim, &risks);
+	int			min_lines = ctx->config->params.denial_min_lines;
+	int			n = line_risks(ctx->claim, min_lines, &risks);
 	const LineRisk *worst = NULL;
+	bool		blended;
 	int			i;
 
 	if (n < 0)
@@ -501,15 +511,19 @@ check_denial_risk(RuleContext *ctx)
 		rule_not_checked(ctx, RULE_AUDIT_DENIAL_RISK, "the denial model is empty (train it with train_denial_model())");
 		return;
 	}
+	if (n == 0)
+		rule_not_checked(ctx, RULE_AUDIT_DENIAL_RISK,
+						 "no level of the denial model has %d training lines (min_lines) for the claim's lines", min_lines);
 	for (i = 0; i < n; i++)
 		if (risks[i].probability >= threshold && (worst == NULL || risks[i].probability > worst->probability))
 			worst = &risks[i];
+	blended = worst != NULL && strcmp(worst->basis, "payer and procedure rates blended") == 0;
 	if (worst != NULL)
 		rule_issue(ctx, RULE_AUDIT_DENIAL_RISK, worst->line_no, "procedure", code_text(&hcpcs_type, worst->procedure),
-				   "line %d (%s%s%s): learned denial probability %.2f, at or above %.2f (from the %s rate%s)",
+				   "line %d (%s%s%s): learned denial probability %.2f, at or above %.2f (from the %s%s, %lld training lines%s)",
 				   worst->line_no, code_text(&hcpcs_type, worst->procedure), worst->modifiers[0] ? " " : "",
-				   worst->modifiers, worst->probability, threshold, worst->basis,
-				   worst->lines > 0 ? psprintf(", %lld training lines", (long long) worst->lines) : "");
+				   worst->modifiers, worst->probability, threshold, worst->basis, blended ? "" : " rate",
+				   (long long) worst->lines, blended ? " or more each" : "");
 }
 
 static void
@@ -652,6 +666,17 @@ risk_lines_jsonb(LineRisk *risks, int n)
  * the expected denied dollars (each line's probability times its charge) and
  * the lines.  All NULL when the model is empty.
  */
+static bool
+claim_has_procedure(const Claim *claim)
+{
+	int			i;
+
+	for (i = 0; i < claim->nlines; i++)
+		if (claim->lines[i].f[LF_PROCEDURE].state == VALUE_OK)
+			return true;
+	return false;
+}
+
 PG_FUNCTION_INFO_V1(claim_denial_risk);
 Datum
 claim_denial_risk(PG_FUNCTION_ARGS)
@@ -671,9 +696,15 @@ claim_denial_risk(PG_FUNCTION_ARGS)
 	refdata_begin_statement();
 	audit_prepare_reading();
 	claim = claim_argument(fcinfo, 0);
-	n = line_risks(claim, &risks);
+	n = line_risks(claim, denial_min_lines(claim), &risks);
 	if (n < 0)
 		nulls[0] = nulls[1] = nulls[2] = true;
+	else if (n == 0 && claim_has_procedure(claim))
+	{
+		/* no line the model has the evidence for: no probability, no expected amount */
+		nulls[0] = nulls[1] = true;
+		values[2] = risk_lines_jsonb(risks, 0);
+	}
 	else
 	{
 		for (i = 0; i < n; i++)

@@ -98,6 +98,7 @@ default_params(RuleParams *p)
 	p->ndc_prefixes[0] = 'J';
 	p->nrisky_modifiers = -1;
 	p->denial_risk_threshold = 0.3;
+	p->denial_min_lines = 30;
 	p->many_warnings = 3;
 	p->nplaceholders = -1;
 	p->nbypass = -1;
@@ -291,6 +292,8 @@ apply_params(RuleId rule, Jsonb *params, RuleParams *p)
 			if (!(p->denial_risk_threshold >= 0 && p->denial_risk_threshold <= 1))
 				bad_param(id, k, "a probability between 0 and 1");
 		}
+		else if (rule == RULE_AUDIT_DENIAL_RISK && strcmp(k, "min_lines") == 0)
+			p->denial_min_lines = param_int(id, k, &v, 1);
 		else if (rule == RULE_AUDIT_MANY_WARNINGS && strcmp(k, "warnings") == 0)
 			p->many_warnings = param_int(id, k, &v, 1);
 		else if (rule == RULE_FIELD_UNKNOWN && strcmp(k, "ignore") == 0)
@@ -305,7 +308,7 @@ apply_params(RuleId rule, Jsonb *params, RuleParams *p)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("rule %s has no parameter \"%s\"", id, k),
-					 errhint("Parameters: CLAIM_INCOMPLETE ignore, require; NAME_INVALID placeholders; TIMELY_FILING_EXPIRED days, warn_days; LINES_TOO_MANY and DX_TOO_MANY professional, institutional; CHARGE_TOTAL_MISMATCH tolerance; NDC_REQUIRED prefixes, codes; NCCI_PTP_MODIFIER bypass_modifiers; FIELD_UNKNOWN ignore; AUDIT_RISKY_MODIFIER modifiers; AUDIT_UNLISTED_PROC codes; AUDIT_DENIAL_RISK threshold; AUDIT_MANY_WARNINGS warnings.")));
+					 errhint("Parameters: CLAIM_INCOMPLETE ignore, require; NAME_INVALID placeholders; TIMELY_FILING_EXPIRED days, warn_days; LINES_TOO_MANY and DX_TOO_MANY professional, institutional; CHARGE_TOTAL_MISMATCH tolerance; NDC_REQUIRED prefixes, codes; NCCI_PTP_MODIFIER bypass_modifiers; FIELD_UNKNOWN ignore; AUDIT_RISKY_MODIFIER modifiers; AUDIT_UNLISTED_PROC codes; AUDIT_DENIAL_RISK threshold, min_lines; AUDIT_MANY_WARNINGS warnings.")));
 	}
 }
 
@@ -1016,6 +1019,12 @@ rules_run_duplicates(const Claim *claim, Claim *const *earlier, int nearlier, Is
 
 	init_context(&ctx, claim, issues, false);
 	check_duplicates(&ctx, earlier, nearlier);
+}
+
+int
+denial_min_lines(const Claim *claim)
+{
+	return config_for_payer(&claim->f[CF_PAYER_ID])->params.denial_min_lines;
 }
 
 bool

@@ -217,7 +217,7 @@ typedef enum Severity
 	  "an unlisted or not otherwise classified procedure code (it needs an attached report)", \
 	  "Attach the procedure report and a comparable-code note, and check whether a specific code exists.") \
 	X(AUDIT_DENIAL_RISK, "audit", SEV_INFO, "billing", "lines.procedure, lines.modifiers, lines.charge", "denial_model", \
-	  "the learned denial probability of a line for this payer, procedure and modifiers is at or above the threshold (default 0.3)", \
+	  "the learned denial probability of a line for this payer, procedure and modifiers is at or above the threshold (default 0.3), from a model level with at least min_lines training lines (default 30)", \
 	  "Look at this payer's past denials of such lines (denial_risk() names them) and fix what they point to before submitting.") \
 	X(AUDIT_MANY_WARNINGS, "audit", SEV_INFO, "billing", "", "", \
 	  "three or more warnings on the claim", \
@@ -268,6 +268,7 @@ typedef struct RuleParams
 	int			nunlisted_codes;
 	int64	   *unlisted_codes; /* AUDIT_UNLISTED_PROC: codes besides the built-in list */
 	double		denial_risk_threshold;	/* AUDIT_DENIAL_RISK */
+	int			denial_min_lines;	/* AUDIT_DENIAL_RISK: the evidence a probability needs */
 	int			many_warnings;	/* AUDIT_MANY_WARNINGS */
 	uint64		incomplete_ignore_claim;	/* CLAIM_INCOMPLETE: fields not required (FIELD_BIT) */
 	uint64		incomplete_ignore_line;
@@ -397,6 +398,8 @@ extern bool claim_is_correction(const Claim *claim);
 
 /* DUPLICATE_CLAIM and DUPLICATE_SERVICE: the claim's lines against earlier claims of its table. */
 extern void rules_run_duplicates(const Claim *claim, Claim *const *earlier, int nearlier, IssueList *issues);
+/* The training lines a learned denial probability needs, for the claim's payer (AUDIT_DENIAL_RISK min_lines). */
+extern int	denial_min_lines(const Claim *claim);
 /* Is either duplicate rule on for the claim's payer? */
 extern bool duplicate_rules_on(const Claim *claim);
 

@@ -205,16 +205,22 @@ find_duplicate_index(ScrubState *st, Relation rel)
 }
 
 /*
- * Serialize the duplicate checks of one key: an advisory lock (transaction
- * level, class 3 so it meets no lock of pg_advisory_xact_lock) on the key's
- * hash.  A second session inserting the same claim waits here until the
- * first commits, then finds its row.
+ * Serialize the duplicate checks of one key: an advisory lock, held to the
+ * end of the transaction, on one of DUPLICATE_LOCK_STRIPES stripes of the
+ * table the key's hash falls in (class 3, so it meets no lock of
+ * pg_advisory_xact_lock()).  A second session inserting the same claim waits
+ * until the first commits, then finds its row.  Striping bounds the locks a
+ * transaction holds (a COPY of a million claims takes at most this many, not
+ * one per claim, which would fill the lock table), at the price that two
+ * writers of different claims of a stripe wait for each other.
  */
+#define DUPLICATE_LOCK_STRIPES 512
+
 static void
 lock_duplicate_key(const ScrubState *st, Relation rel, const Datum *key)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
-	uint32		h[3];
+	uint32		h = 0;
 	LOCKTAG		tag;
 	int			i;
 
@@ -222,9 +228,9 @@ lock_duplicate_key(const ScrubState *st, Relation rel, const Datum *key)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, st->dup_attnums[i] - 1);
 
-		h[i] = datum_image_hash(key[i], att->attbyval, att->attlen);
+		h = hash_combine(h, datum_image_hash(key[i], att->attbyval, att->attlen));
 	}
-	SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, hash_combine(h[0], h[1]), h[2], 3);
+	SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, RelationGetRelid(rel), h % DUPLICATE_LOCK_STRIPES, 3);
 	(void) LockAcquire(&tag, ExclusiveLock, false, false);
 }
 

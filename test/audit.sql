@@ -15,7 +15,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
 SET search_path = cleanclaim, public;
 
-SELECT plan(55);
+SELECT plan(56);
 
 \ir fixtures.psql
 DELETE FROM cleanclaim.audit_thresholds;
@@ -32,8 +32,8 @@ INSERT INTO cleanclaim.denial_model (payer_id, procedure, modifiers, lines, deni
 	(NULL, '99213', NULL, 50, 4, 0.08),
 	(NULL, '85025', NULL, 50, 6, 0.12),
 	('MCR01', '85025', NULL, 30, 6, 0.20),
-	('MCR01', '85025', '59', 10, 5, 0.45),
-	('MCR01', '85025', '', 20, 1, 0.07),
+	('MCR01', '85025', '59', 30, 15, 0.45),
+	('MCR01', '85025', '', 30, 2, 0.07), ('MCR01', '85025', '76', 29, 20, 0.69),
 	('COMM1', NULL, NULL, 40, 20, 0.50);
 
 -- thresholds: a payer of its own for professional claims, expected basis;
@@ -78,12 +78,14 @@ INSERT INTO cases (rule, note, claim, fires, reason) VALUES
 ('AUDIT_UNLISTED_PROC', '27298 is not on the list', pg_temp.line(pg_temp.claim(), 2, '{"procedure": "27298"}'), false, NULL),
 -- AUDIT_DENIAL_RISK: threshold 0.3 by default, on the hand-written model above
 ('AUDIT_DENIAL_RISK', 'payer + procedure + modifier 59: 0.45', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["59"]}'), true,
- 'line 2 (85025 59): learned denial probability 0.45, at or above 0.30 (from the payer, procedure and modifiers rate, 10 training lines)'),
+ 'line 2 (85025 59): learned denial probability 0.45, at or above 0.30 (from the payer, procedure and modifiers rate, 30 training lines)'),
 ('AUDIT_DENIAL_RISK', 'payer + procedure without modifiers: 0.07', pg_temp.claim(), false, NULL),
-('AUDIT_DENIAL_RISK', 'an unseen combination falls back to payer + procedure: 0.20', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["76"]}'), false, NULL),
+('AUDIT_DENIAL_RISK', 'an unseen combination falls back to payer + procedure: 0.20', pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["91"]}'), false, NULL),
+('AUDIT_DENIAL_RISK', 'a combination of 29 training lines (0.69) is below the evidence floor of 30: payer + procedure 0.20',
+ pg_temp.line(pg_temp.claim(), 2, '{"modifiers": ["76"]}'), false, NULL),
 ('AUDIT_DENIAL_RISK', 'payer COMM1 0.50 and procedure 99213 0.08 blend to 0.29', pg_temp.lines('{"payer_id": "COMM1"}', '{"procedure": "99213"}'), false, NULL),
 ('AUDIT_DENIAL_RISK', 'payer COMM1 0.50 and procedure 85025 0.12 blend to 0.31', pg_temp.lines('{"payer_id": "COMM1"}', '{"procedure": "85025"}'), true,
- 'line 1 (85025): learned denial probability 0.31, at or above 0.30 (from the payer and procedure rates blended rate)'),
+ 'line 1 (85025): learned denial probability 0.31, at or above 0.30 (from the payer and procedure rates blended, 40 training lines or more each)'),
 -- AUDIT_MANY_WARNINGS: three warnings or more (FIELD_UNKNOWN, DX_DUPLICATE and DX_UNSPECIFIED are warnings)
 ('AUDIT_MANY_WARNINGS', 'three warnings', pg_temp.claim('{"diagnoses": ["E11.9", "I10", "M17.10", "E11.9"], "note_to_payer": "urgent"}'), NULL, NULL),
 ('AUDIT_MANY_WARNINGS', 'two warnings', pg_temp.claim('{"diagnoses": ["E11.9", "I10", "E11.9"]}'), false, NULL);
@@ -226,8 +228,8 @@ SELECT throws_ok($$INSERT INTO cleanclaim.audit_thresholds (setting, threshold) 
 DELETE FROM cleanclaim.rule_settings;
 INSERT INTO cleanclaim.denial_model (payer_id, procedure, modifiers, lines, denied_lines, probability) VALUES
 	(NULL, NULL, NULL, 100, 10, 0.10), ('MCR01', NULL, NULL, 60, 6, 0.10), (NULL, '99213', NULL, 50, 4, 0.08),
-	(NULL, '85025', NULL, 50, 6, 0.12), ('MCR01', '85025', NULL, 30, 6, 0.20), ('MCR01', '85025', '59', 10, 5, 0.45),
-	('MCR01', '85025', '', 20, 1, 0.07), ('COMM1', NULL, NULL, 40, 20, 0.50);
+	(NULL, '85025', NULL, 50, 6, 0.12), ('MCR01', '85025', NULL, 30, 6, 0.20), ('MCR01', '85025', '59', 30, 15, 0.45),
+	('MCR01', '85025', '', 30, 2, 0.07), ('MCR01', '85025', '76', 29, 20, 0.69), ('COMM1', NULL, NULL, 40, 20, 0.50);
 CREATE FUNCTION pg_temp.cases_that_change_alone() RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE
 	r text;
