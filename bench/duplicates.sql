@@ -42,19 +42,20 @@ $$;
 
 \echo == :claims claims in the table, 1% of them sent twice
 INSERT INTO bench.dup_claims
-SELECT (bench.dup_claim('C' || g, g, g, g, 1 + g % 3, g % 7)).* FROM generate_series(1, :claims) g;
+SELECT c.* FROM generate_series(1, :claims) g, LATERAL bench.dup_claim('C' || g, g, g, g, 1 + g % 3, g % 7) c;
 INSERT INTO bench.dup_claims
-SELECT (bench.dup_claim('C' || g || '-again', g, g, g, 1 + g % 3, g % 7)).* FROM generate_series(1, :claims, 100) g;
+SELECT c.* FROM generate_series(1, :claims, 100) g, LATERAL bench.dup_claim('C' || g || '-again', g, g, g, 1 + g % 3, g % 7) c;
 ANALYZE bench.dup_claims;
 SELECT count(*) AS claims, pg_size_pretty(pg_total_relation_size('bench.dup_claims')) AS size FROM bench.dup_claims;
 
 -- the claims to insert: new members, but every fifth one a visit of a member
 -- in the table on the same day with the same provider (other procedures)
 CREATE TABLE bench.dup_new AS
-SELECT (bench.dup_claim('N' || g, CASE WHEN g % 5 = 0 THEN g * 7 % :claims + 1 ELSE :claims + g END,
-						CASE WHEN g % 5 = 0 THEN g * 7 % :claims + 1 ELSE g END,
-						CASE WHEN g % 5 = 0 THEN g * 7 % :claims + 1 ELSE g END, 1, (g * 7 % :claims + 1) % 7 + 5)).*
-FROM generate_series(1, :inserted) g;
+SELECT c.*
+FROM generate_series(1, :inserted) g,
+	 LATERAL bench.dup_claim('N' || g, CASE WHEN g % 5 = 0 THEN g * 7 % :claims + 1 ELSE :claims + g END,
+							 CASE WHEN g % 5 = 0 THEN g * 7 % :claims + 1 ELSE g END,
+							 CASE WHEN g % 5 = 0 THEN g * 7 % :claims + 1 ELSE g END, 1, (g * 7 % :claims + 1) % 7 + 5) c;
 SELECT count(*) AS to_insert, count(*) FILTER (WHERE is_clean(c)) AS clean FROM bench.dup_new c;
 
 CREATE TABLE bench.dup_plain (LIKE bench.dup_claims INCLUDING ALL);

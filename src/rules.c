@@ -867,6 +867,24 @@ cpt_category_i_number(int64 code)
 	return number;
 }
 
+/* The same modifiers on both lines, in any order (as many, each of a's on b). */
+bool
+lines_have_same_modifiers(const ClaimLine *a, const ClaimLine *b)
+{
+	const FieldValue *ma = &a->f[LF_MODIFIERS];
+	const FieldValue *mb = &b->f[LF_MODIFIERS];
+	int			na = ma->state == VALUE_OK ? ma->nitems : 0;
+	int			nb = mb->state == VALUE_OK ? mb->nitems : 0;
+	int			i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++)
+		if (!line_has_modifier(b, claim_str_cstring(ma->items[i].raw)))
+			return false;
+	return true;
+}
+
 bool
 line_modifier_at(const ClaimLine *line, int i, char up[3])
 {

@@ -368,6 +368,7 @@ extern bool claim_is_specimen_only(const Claim *claim);
 extern bool line_has_modifier(const ClaimLine *line, const char *modifier);
 extern int	cpt_category_i_number(int64 code);
 
+extern bool lines_have_same_modifiers(const ClaimLine *a, const ClaimLine *b);
 /* The i-th modifier of a line upper-cased into up, false when it is not two letters or digits. */
 extern bool line_modifier_at(const ClaimLine *line, int i, char up[3]);
 /* Does the claim's payer review the modifier by hand (modifier_settings, else modifier_reference)? */

@@ -40,27 +40,6 @@ claim_is_correction(const Claim *claim)
 }
 
 static bool
-same_modifier_set(const ClaimLine *a, const ClaimLine *b)
-{
-	const FieldValue *ma = &a->f[LF_MODIFIERS];
-	const FieldValue *mb = &b->f[LF_MODIFIERS];
-	int			na = ma->state == VALUE_OK ? ma->nitems : 0;
-	int			nb = mb->state == VALUE_OK ? mb->nitems : 0;
-	int			i;
-
-	if (na != nb)
-		return false;
-	for (i = 0; i < na; i++)
-	{
-		char		m[3];
-
-		if (!line_modifier_at(a, i, m) || !line_has_modifier(b, m))
-			return false;
-	}
-	return true;
-}
-
-static bool
 same_number(const FieldValue *a, const FieldValue *b, double tolerance)
 {
 	if (a->state != VALUE_OK || b->state != VALUE_OK)
@@ -82,7 +61,7 @@ same_service(const Claim *claim, const ClaimLine *line, DateADT date, const Clai
 		if (other->f[LF_PROCEDURE].state == VALUE_OK &&
 			other->f[LF_PROCEDURE].v.code == line->f[LF_PROCEDURE].v.code &&
 			line_service_date(earlier, other, &other_date) && other_date == date &&
-			same_modifier_set(line, other))
+			lines_have_same_modifiers(line, other))
 			return other;
 	}
 	return NULL;

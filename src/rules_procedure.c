@@ -583,23 +583,6 @@ is_surgical_procedure(int64 code)
 }
 
 static bool
-same_modifiers(const ClaimLine *a, const ClaimLine *b)
-{
-	const FieldValue *ma = &a->f[LF_MODIFIERS];
-	const FieldValue *mb = &b->f[LF_MODIFIERS];
-	int			na = ma->state == VALUE_OK ? ma->nitems : 0;
-	int			nb = mb->state == VALUE_OK ? mb->nitems : 0;
-	int			i;
-
-	if (na != nb)
-		return false;
-	for (i = 0; i < na; i++)
-		if (!line_has_modifier(b, claim_str_cstring(ma->items[i].raw)))
-			return false;
-	return true;
-}
-
-static bool
 is_repeat(const ClaimLine *line)
 {
 	return line_has_modifier(line, "76") || line_has_modifier(line, "77") || line_has_modifier(line, "91");
@@ -655,7 +638,7 @@ check_same_day_group(RuleContext *ctx, const DatedLine *lines, int first, int en
 			{
 				/* each repeated line once, against the first line it repeats */
 				if (rule_on(ctx, RULE_LINE_DUPLICATE) && !duplicate[i - first] && !duplicate[j - first] &&
-					same_modifiers(a, b) && !is_repeat(a) && !is_repeat(b) &&
+					lines_have_same_modifiers(a, b) && !is_repeat(a) && !is_repeat(b) &&
 					a->f[LF_UNITS].state == b->f[LF_UNITS].state &&
 					(a->f[LF_UNITS].state != VALUE_OK || a->f[LF_UNITS].v.num == b->f[LF_UNITS].v.num))
 				{
