@@ -118,7 +118,7 @@ static CachedTable model_table = {.relname = "denial_model", .query =
 "SELECT payer_id, procedure, modifiers, probability, lines FROM cleanclaim.denial_model"};
 static CachedTable modref_table = {.relname = "modifier_reference", .query =
 	"SELECT modifier, kind, sections, also_codes, not_with, ncci_associated, scrutinized, documentation "
-"FROM cleanclaim.modifier_reference ORDER BY modifier COLLATE \"C\""};
+"FROM cleanclaim.modifier_reference"};
 static CachedTable modset_table = {.relname = "modifier_settings", .query =
 	"SELECT payer_id, modifier, scrutinized, use_instead FROM cleanclaim.modifier_settings "
 "ORDER BY payer_id COLLATE \"C\" NULLS FIRST, modifier COLLATE \"C\""};
@@ -1223,11 +1223,50 @@ read_modifier_info(HeapTuple tup, TupleDesc desc, void *entry, MemoryContext cxt
 	m->documentation = col_text(tup, desc, 8, cxt);
 }
 
+/*
+ * A modifier's slot in modref_slots: its two characters, each a digit or a
+ * capital (what the table's CHECK allows), as a number below 36 * 36; -1 for
+ * anything else.
+ */
+static int
+modifier_slot(const char *m)
+{
+	int			d[2];
+	int			i;
+
+	for (i = 0; i < 2; i++)
+	{
+		unsigned char c = (unsigned char) m[i];
+
+		if (c >= '0' && c <= '9')
+			d[i] = c - '0';
+		else if (c >= 'A' && c <= 'Z')
+			d[i] = 10 + c - 'A';
+		else
+			return -1;
+	}
+	return m[2] == '\0' ? d[0] * 36 + d[1] : -1;
+}
+
+/* Each reference row's position by its modifier's slot (-1: no row): a lookup is one load. */
+static int16 modref_slots[36 * 36];
+
+static void
+load_modifier_reference(void)
+{
+	int			i;
+
+	modref = load_entries(&modref_table, sizeof(ModifierInfo), read_modifier_info, &nmodref);
+	memset(modref_slots, -1, sizeof(modref_slots));
+	for (i = 0; i < nmodref; i++)
+		modref_slots[modifier_slot(modref[i].modifier)] = (int16) i;
+}
+
 int
 refdata_modifier_reference(const ModifierInfo **rows)
 {
 	if (!modref_table.valid)
-		modref = load_entries(&modref_table, sizeof(ModifierInfo), read_modifier_info, &nmodref);
+		load_modifier_reference();
 	*rows = modref;
 	return nmodref;
 }
@@ -1236,22 +1275,11 @@ const ModifierInfo *
 refdata_modifier_info(const char *modifier)
 {
 	const ModifierInfo *rows;
-	int			lo = 0;
-	int			hi = refdata_modifier_reference(&rows);
+	int			slot = modifier_slot(modifier);
 
-	while (lo < hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-		int			c = strcmp(modifier, rows[mid].modifier);
-
-		if (c == 0)
-			return &rows[mid];
-		if (c > 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	if (refdata_modifier_reference(&rows) == 0 || slot < 0 || modref_slots[slot] < 0)
+		return NULL;
+	return &rows[modref_slots[slot]];
 }
 
 static void

@@ -1046,11 +1046,12 @@ denial_min_lines(const Claim *claim)
 }
 
 bool
-duplicate_rules_on(const Claim *claim)
+duplicate_check_applies(const Claim *claim)
 {
 	const RuleConfig *config = config_for_payer(&claim->f[CF_PAYER_ID]);
 
-	return config->enabled[RULE_DUPLICATE_CLAIM] || config->enabled[RULE_DUPLICATE_SERVICE];
+	return (config->enabled[RULE_DUPLICATE_CLAIM] || config->enabled[RULE_DUPLICATE_SERVICE]) &&
+		!claim_is_correction(claim);
 }
 
 void

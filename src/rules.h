@@ -397,11 +397,14 @@ extern void check_duplicates(RuleContext *ctx, Claim *const *earlier, int nearli
 /* A replacement or void (frequency 7 or 8, in frequency_code or the type of bill)? */
 extern bool claim_is_correction(const Claim *claim);
 
-/* DUPLICATE_CLAIM and DUPLICATE_SERVICE: the claim's lines against earlier claims of its table. */
+/*
+ * DUPLICATE_CLAIM and DUPLICATE_SERVICE: the claim's lines against earlier
+ * claims of its table, for a claim duplicate_check_applies() to.
+ */
 extern void rules_run_duplicates(const Claim *claim, Claim *const *earlier, int nearlier, IssueList *issues);
 /* The training lines a learned denial probability needs, for the claim's payer (AUDIT_DENIAL_RISK min_lines). */
 extern int	denial_min_lines(const Claim *claim);
-/* Is either duplicate rule on for the claim's payer? */
-extern bool duplicate_rules_on(const Claim *claim);
+/* Is either duplicate rule on for the claim's payer, and the claim no replacement or void? */
+extern bool duplicate_check_applies(const Claim *claim);
 
 #endif							/* CLEANCLAIM_RULES_H */

@@ -82,10 +82,6 @@ check_duplicates(RuleContext *ctx, Claim *const *earlier, int nearlier)
 	int			i,
 				j;
 
-	if (!rule_on(ctx, RULE_DUPLICATE_CLAIM) && !rule_on(ctx, RULE_DUPLICATE_SERVICE))
-		return;
-	if (claim_is_correction(claim))
-		return;
 	for (i = 0; i < claim->nlines; i++)
 	{
 		const ClaimLine *line = &claim->lines[i];

@@ -162,9 +162,6 @@ static const char *const duplicate_key[3] = {"member_id", "billing_npi", "servic
 static void
 find_duplicate_index(ScrubState *st, Relation rel)
 {
-	const char *create = psprintf("CREATE INDEX ON %s (member_id, billing_npi, service_from);",
-								  quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
-															 RelationGetRelationName(rel)));
 	List	   *indexes = RelationGetIndexList(rel);
 	ListCell   *lc;
 	int			i;
@@ -201,7 +198,9 @@ find_duplicate_index(ScrubState *st, Relation rel)
 	if (!OidIsValid(st->dup_index))
 		config_error("scrub()", psprintf("'duplicates=on' needs an index on (member_id, billing_npi, service_from) of \"%s\"",
 										 RelationGetRelationName(rel)),
-					 psprintf("Create it: %s", create));
+					 psprintf("Create it: CREATE INDEX ON %s (member_id, billing_npi, service_from);",
+							  quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+														 RelationGetRelationName(rel))));
 }
 
 /*
@@ -592,7 +591,7 @@ scrub(PG_FUNCTION_ARGS)
 	claim = claim_from_heap_tuple(tuple, desc, &st->rowmap, fcinfo->flinfo->fn_mcxt, &values, &nulls);
 	memset(&issues, 0, sizeof(issues));
 	rules_run(claim, &issues, false);
-	if (st->duplicates && duplicate_rules_on(claim) && !claim_is_correction(claim))
+	if (st->duplicates && duplicate_check_applies(claim))
 		check_table_duplicates(st, td, tuple, claim, &issues, fcinfo->flinfo->fn_mcxt);
 	if (st->mode == SCRUB_REJECT)
 	{
