@@ -75,6 +75,14 @@ INSERT INTO demo.claims VALUES
    "lines": [{"line_no": 1, "revenue_code": "0120", "units": 3, "charge": 2100.00},
              {"line_no": 2, "revenue_code": "0450", "procedure": "99284", "units": 1, "charge": 400.00, "service_date": "2026-10-01"},
              {"line_no": 3, "revenue_code": "0300", "procedure": "85025", "units": 1, "charge": 25.00, "service_date": "2026-10-01"}]}'),
+('C1012', 'modifier 25 on the injection instead of the visit, and the technical component listed after the side',
+ '{"claim_id": "C1012", "claim_type": "professional", "payer_id": "BCX22", "member_id": "XQJ770021",
+   "patient_birth_date": "1968-06-02", "patient_sex": "F", "billing_npi": "1245319599", "rendering_npi": "1558598797",
+   "place_of_service": "11", "frequency_code": "1", "service_from": "2026-10-15", "service_to": "2026-10-15",
+   "submitted_on": "2026-10-16", "total_charge": 265.00, "diagnoses": ["M25.571", "J45.909"],
+   "lines": [{"line_no": 1, "procedure": "99213", "units": 1, "charge": 145.00, "service_date": "2026-10-15", "dx_pointers": [1, 2]},
+             {"line_no": 2, "procedure": "96372", "modifiers": ["25"], "units": 1, "charge": 40.00, "service_date": "2026-10-15", "dx_pointers": [2]},
+             {"line_no": 3, "procedure": "73610", "modifiers": ["RT", "TC"], "units": 1, "charge": 80.00, "service_date": "2026-10-15", "dx_pointers": [1]}]}'),
 ('C1010', 'only an id: not clean, and every element the 837P requires is named',
  '{"claim_id": "C1010"}'),
 ('C1007', 'a FHIR R4 Claim resource from an EHR, misspelled element included',
@@ -116,9 +124,18 @@ SET claim = p.practice || jsonb_build_object('subscriber_last_name', n.last_name
 FROM (VALUES ('C1001', 'maple', 'HARTMANN', 'RUTH'), ('C1002', 'maple', 'OKAFOR', 'CHIDI'),
 			 ('C1003', 'lakeside', 'RIVERA', 'ANA'), ('C1004', 'lakeside', 'KOWALSKI', 'PIOTR'),
 			 ('C1005', 'maple', 'LINDQVIST', 'INGRID'), ('C1006', 'maple', 'HASSAN', 'OMAR'),
-			 ('C1008', 'lakeside', 'TEST', 'MARIA'), ('C1009', 'maple', 'MORENO', 'LUIS')) n(claim_id, practice_id, last_name, first_name),
+			 ('C1008', 'lakeside', 'TEST', 'MARIA'), ('C1009', 'maple', 'MORENO', 'LUIS'),
+			 ('C1012', 'lakeside', 'BAKER', 'JOAN')) n(claim_id, practice_id, last_name, first_name),
 	 (VALUES ('maple', '{"billing_tax_id": "84-1234567", "billing_taxonomy": "207Q00000X", "billing_address": "1200 Maple Ave Ste 300",
 						 "billing_city": "Denver", "billing_state": "CO", "billing_zip": "80202-1234"}'::jsonb),
 			 ('lakeside', '{"billing_tax_id": "36-4417720", "billing_taxonomy": "207X00000X", "billing_address": "455 Lakeshore Dr",
 							"billing_city": "Chicago", "billing_state": "IL", "billing_zip": "60611-4022"}')) p(practice_id, practice)
 WHERE c.claim_id = n.claim_id AND p.practice_id = n.practice_id;
+
+-- C1011: C1001 sent again by a second billing run two days later, under a
+-- new claim id; validate() finds nothing wrong with it, the inbox's scrub
+-- trigger (duplicates on, demo/demo.sql) finds it in the table
+INSERT INTO demo.claims
+SELECT 'C1011', 'the same visit as C1001, sent again by a second billing run',
+	   claim || '{"claim_id": "C1011", "submitted_on": "2026-10-09"}'
+FROM demo.claims WHERE claim_id = 'C1001';

@@ -35,11 +35,14 @@ SELECT format('CREATE TABLE demo.inbox (%s, scrub_status text, scrub_score numer
 													 WHEN kind = 'date' THEN 'date' WHEN kind = 'number' THEN 'numeric'
 													 WHEN kind LIKE 'list%' THEN 'jsonb' ELSE 'text' END), ', '))
 FROM claim_fields() WHERE level = 'claim' \gexec
+-- duplicates on: a claim is compared with those already in the inbox (by the index on its key)
+CREATE INDEX ON demo.inbox (member_id, billing_npi, service_from);
 CREATE TRIGGER scrub BEFORE INSERT OR UPDATE ON demo.inbox FOR EACH ROW
-	EXECUTE FUNCTION cleanclaim.scrub('annotate', 'issues=scrub_issues', 'score=scrub_score', 'status=scrub_status');
+	EXECUTE FUNCTION cleanclaim.scrub('annotate', 'issues=scrub_issues', 'score=scrub_score', 'status=scrub_status',
+									  'duplicates=on');
 INSERT INTO demo.inbox
 SELECT r.* FROM demo.claims c, LATERAL jsonb_populate_record(NULL::demo.inbox, c.claim) r
-WHERE NOT c.claim ? 'resourceType';
+WHERE NOT c.claim ? 'resourceType' ORDER BY c.claim_id;
 SELECT claim_id, scrub_status AS status, scrub_score AS score, jsonb_array_length(scrub_issues) AS issues,
 	   scrub_issues -> 0 ->> 'message' AS first_issue
 FROM demo.inbox ORDER BY claim_id;
