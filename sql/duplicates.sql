@@ -122,4 +122,67 @@ SELECT * FROM duplicate_claims('text_lines');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM duplicate_claims('claims', 'fuzzy');
 \echo :LAST_ERROR_SQLSTATE
+
+-- the two-table form: scrub_deferred(..., 'duplicates=on') on the claims and
+-- the lines tables compares at commit.  pg_temp.at_commit() runs statements
+-- and then the deferred triggers (SET CONSTRAINTS ALL IMMEDIATE), as COMMIT
+-- would, and returns what a commit would say; a failure undoes its statements.
+CREATE FUNCTION pg_temp.at_commit(VARIADIC statements text[]) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE s text;
+BEGIN
+	FOREACH s IN ARRAY statements LOOP EXECUTE s; END LOOP;
+	SET CONSTRAINTS ALL IMMEDIATE;
+	SET CONSTRAINTS ALL DEFERRED;
+	RETURN 'committed';
+EXCEPTION WHEN OTHERS THEN
+	SET CONSTRAINTS ALL DEFERRED;
+	RETURN sqlstate || ': ' || sqlerrm;
+END $$;
+CREATE TABLE dup_headers (LIKE claims INCLUDING DEFAULTS);
+ALTER TABLE dup_headers DROP COLUMN lines, DROP COLUMN scrub_issues, DROP COLUMN scrub_status, ADD PRIMARY KEY (claim_id);
+CREATE TABLE dup_lines (claim_id text REFERENCES dup_headers, line_no integer, procedure text, modifiers text[],
+	units numeric, charge numeric, dx_pointers integer[] DEFAULT '{1}', PRIMARY KEY (claim_id, line_no));
+CREATE CONSTRAINT TRIGGER scrub AFTER INSERT OR UPDATE ON dup_headers DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION scrub_deferred('lines=dup_lines', 'key=claim_id', 'duplicates=on');
+CREATE CONSTRAINT TRIGGER scrub AFTER INSERT OR UPDATE OR DELETE ON dup_lines DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION scrub_deferred('claims=dup_headers', 'key=claim_id', 'duplicates=on');
+-- without the index on the key of the claims table: 09000, naming the index
+SELECT pg_temp.at_commit(
+	$$INSERT INTO dup_headers (claim_id, member_id, billing_npi, service_from, total_charge) VALUES ('T1', 'M1', '1234567893', '2024-03-04', 150)$$,
+	$$INSERT INTO dup_lines (claim_id, line_no, procedure, units, charge) VALUES ('T1', 1, '99213', 1, 125), ('T1', 2, '85025', 1, 25)$$);
+CREATE INDEX ON dup_headers (member_id, billing_npi, service_from);
+-- T1 goes in (its lines written last first: they are compared in line_no order)
+SELECT pg_temp.at_commit(
+	$$INSERT INTO dup_headers (claim_id, member_id, billing_npi, service_from, total_charge) VALUES ('T1', 'M1', '1234567893', '2024-03-04', 150)$$,
+	$$INSERT INTO dup_lines (claim_id, line_no, procedure, units, charge) VALUES ('T1', 2, '85025', 1, 25), ('T1', 1, '99213', 1, 125)$$);
+-- T2 repeats T1's line 2: rejected (SC001), naming it
+SELECT pg_temp.at_commit(
+	$$INSERT INTO dup_headers (claim_id, member_id, billing_npi, service_from, total_charge) VALUES ('T2', 'M1', '1234567893', '2024-03-04', 25)$$,
+	$$INSERT INTO dup_lines (claim_id, line_no, procedure, units, charge) VALUES ('T2', 1, '85025', 1, 25)$$);
+-- T3, the same service at another charge, goes in (a warning; reject mode
+-- stops on errors only); T4 replaces T1 (frequency 7) and goes in
+SELECT pg_temp.at_commit(
+	$$INSERT INTO dup_headers (claim_id, member_id, billing_npi, service_from, total_charge) VALUES ('T3', 'M1', '1234567893', '2024-03-04', 30)$$,
+	$$INSERT INTO dup_lines (claim_id, line_no, procedure, units, charge) VALUES ('T3', 1, '85025', 1, 30)$$);
+SELECT pg_temp.at_commit(
+	$$INSERT INTO dup_headers (claim_id, member_id, billing_npi, service_from, frequency_code, original_claim_id, total_charge)
+	  VALUES ('T4', 'M1', '1234567893', '2024-03-04', '7', 'T1', 150)$$,
+	$$INSERT INTO dup_lines (claim_id, line_no, procedure, units, charge) VALUES ('T4', 1, '99213', 1, 125), ('T4', 2, '85025', 1, 25)$$);
+-- changing a line of T1 re-checks T1 (from the lines table): not a duplicate
+-- of itself, nor of T4, its replacement
+SELECT pg_temp.at_commit($$UPDATE dup_lines SET charge = 125.00 WHERE claim_id = 'T1' AND line_no = 1$$);
+-- a line added to T3 that repeats T1's line 1 is found from the lines table's trigger
+SELECT pg_temp.at_commit($$INSERT INTO dup_lines (claim_id, line_no, procedure, units, charge) VALUES ('T3', 2, '99213', 1, 125)$$,
+	$$UPDATE dup_headers SET total_charge = 155 WHERE claim_id = 'T3'$$);
+SELECT claim_id, count(*) AS lines FROM dup_headers JOIN dup_lines USING (claim_id) GROUP BY 1 ORDER BY 1;
+-- without an index led by the key of the lines table: 09000, naming it
+CREATE TABLE bare_lines (claim_id text, line_no integer, procedure text, units numeric, charge numeric, dx_pointers integer[]);
+CREATE CONSTRAINT TRIGGER scrub AFTER INSERT ON bare_lines DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION scrub_deferred('claims=dup_headers', 'key=claim_id', 'duplicates=on');
+SELECT pg_temp.at_commit($$INSERT INTO bare_lines VALUES ('T1', 3, '36415', 1, 10, '{1}')$$);
+-- key columns of different types (text and varchar) are not compared: 09000
+CREATE TABLE varchar_lines (claim_id varchar PRIMARY KEY, line_no integer, procedure text, units numeric, charge numeric, dx_pointers integer[]);
+CREATE CONSTRAINT TRIGGER scrub AFTER INSERT ON varchar_lines DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION scrub_deferred('claims=dup_headers', 'key=claim_id', 'duplicates=on');
+SELECT pg_temp.at_commit($$INSERT INTO varchar_lines VALUES ('T1', 3, '36415', 1, 10, '{1}')$$);
 ROLLBACK;

@@ -7,8 +7,9 @@
  * compare the new claim's lines with theirs.  A line with the same procedure,
  * modifiers and date as a line of an earlier claim is a duplicate: an error
  * when its units and charge are the same too, else a warning.  A replacement
- * or void (frequency 7 or 8) is not a duplicate of the claim it corrects, and
- * a voided claim is no longer there to duplicate.
+ * or void (frequency 7 or 8) is not a duplicate of the claim it corrects, nor
+ * that claim (changed later) of it, and a voided claim is no longer there to
+ * duplicate.
  */
 #include "postgres.h"
 
@@ -37,6 +38,17 @@ claim_is_correction(const Claim *claim)
 	char		f = claim_frequency(claim);
 
 	return f == '7' || f == '8';
+}
+
+/* Whether earlier is a replacement or void naming claim as its original: not a copy of it. */
+static bool
+corrects(const Claim *earlier, const Claim *claim)
+{
+	const FieldValue *original = &earlier->f[CF_ORIGINAL_CLAIM_ID];
+	const FieldValue *id = &claim->f[CF_CLAIM_ID];
+
+	return claim_is_correction(earlier) && original->state == VALUE_OK && id->state == VALUE_OK &&
+		original->raw.len == id->raw.len && memcmp(original->raw.s, id->raw.s, id->raw.len) == 0;
 }
 
 static bool
@@ -98,7 +110,8 @@ check_duplicates(RuleContext *ctx, Claim *const *earlier, int nearlier)
 		{
 			const ClaimLine *other;
 
-			if (claim_frequency(earlier[j]) == '8' || (other = same_service(claim, line, date, earlier[j])) == NULL)
+			if (claim_frequency(earlier[j]) == '8' || corrects(earlier[j], claim) ||
+				(other = same_service(claim, line, date, earlier[j])) == NULL)
 				continue;
 			exact = same_number(&line->f[LF_UNITS], &other->f[LF_UNITS], 1e-9) &&
 				same_number(&line->f[LF_CHARGE], &other->f[LF_CHARGE], 0.005);

@@ -23,22 +23,20 @@
 #include "postgres.h"
 
 #include "access/genam.h"
-#include "access/genam.h"
 #include "access/htup_details.h"
-#include "access/stratnum.h"
-#include "access/tableam.h"
-#include "catalog/pg_am.h"
 #include "access/nbtree.h"
 #include "access/relscan.h"
+#include "access/stratnum.h"
+#include "access/table.h"
 #include "access/tableam.h"
-#include "catalog/pg_am.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "common/hashfn.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
 #include "storage/lock.h"
-#include "common/hashfn.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/jsonb.h"
@@ -91,6 +89,16 @@ typedef struct ScrubState
 	AttrNumber	dup_attnums[3];
 	RegProcedure dup_eqprocs[3];
 	Oid			dup_collations[3];
+	/* duplicates=on in the two-table form: earlier claims' lines */
+	Oid			claims_relid;
+	AttrNumber	header_key_attnum;	/* the key column of the claims table */
+	Oid			lines_relid;
+	Oid			line_index;		/* btree index led by the lines table's key */
+	RegProcedure line_eqproc;
+	Oid			line_collation;
+	AttrNumber	line_no_attnum;
+	FmgrInfo   *line_no_cmp;
+	TupleDesc	lines_desc;
 	/* what a clean claim's columns receive, made once */
 	Datum		clean_issues;
 	Datum		clean_score;
@@ -155,52 +163,70 @@ check_target_types(ScrubState *st, Relation rel)
 static const char *const duplicate_key[3] = {"member_id", "billing_npi", "service_from"};
 
 /*
- * The btree index whose first three columns are the duplicate key, with the
- * equality function of each; a configuration error naming the index to
- * create when the table has none.
+ * A valid btree index of rel, without a predicate, whose first n key columns
+ * are attnums, with the equality function and collation of each; InvalidOid
+ * when the table has none.
  */
-static void
-find_duplicate_index(ScrubState *st, Relation rel)
+static Oid
+btree_index_on(Relation rel, const AttrNumber *attnums, int n, RegProcedure *eqprocs, Oid *collations)
 {
 	List	   *indexes = RelationGetIndexList(rel);
 	ListCell   *lc;
+	Oid			found = InvalidOid;
 	int			i;
 
-	for (i = 0; i < 3; i++)
-		if ((st->dup_attnums[i] = SPI_fnumber(RelationGetDescr(rel), duplicate_key[i])) <= 0)
-			config_error("scrub()", psprintf("'duplicates=on' needs column \"%s\" in \"%s\"", duplicate_key[i],
-											 RelationGetRelationName(rel)),
-						 "Duplicates are looked up by member_id, billing_npi and service_from: the table needs the three columns.");
 	foreach(lc, indexes)
 	{
 		Relation	idx = index_open(lfirst_oid(lc), AccessShareLock);
-		bool		fits = idx->rd_rel->relam == BTREE_AM_OID && idx->rd_index->indnkeyatts >= 3 &&
+		bool		fits = idx->rd_rel->relam == BTREE_AM_OID && idx->rd_index->indnkeyatts >= n &&
 			idx->rd_index->indisvalid && RelationGetIndexPredicate(idx) == NIL;
 
-		for (i = 0; fits && i < 3; i++)
-			fits = idx->rd_index->indkey.values[i] == st->dup_attnums[i];
-		for (i = 0; fits && i < 3; i++)
+		for (i = 0; fits && i < n; i++)
+			fits = idx->rd_index->indkey.values[i] == attnums[i];
+		for (i = 0; fits && i < n; i++)
 		{
 			Oid			op = get_opfamily_member(idx->rd_opfamily[i], idx->rd_opcintype[i], idx->rd_opcintype[i],
 												 BTEqualStrategyNumber);
 
-			st->dup_eqprocs[i] = OidIsValid(op) ? get_opcode(op) : InvalidOid;
-			st->dup_collations[i] = idx->rd_indcollation[i];
-			fits = OidIsValid(st->dup_eqprocs[i]);
+			eqprocs[i] = OidIsValid(op) ? get_opcode(op) : InvalidOid;
+			collations[i] = idx->rd_indcollation[i];
+			fits = OidIsValid(eqprocs[i]);
 		}
 		if (fits)
-			st->dup_index = RelationGetRelid(idx);
+			found = RelationGetRelid(idx);
 		index_close(idx, AccessShareLock);
 		if (fits)
 			break;
 	}
 	list_free(indexes);
+	return found;
+}
+
+static const char *
+relation_name(Relation rel)
+{
+	return quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)), RelationGetRelationName(rel));
+}
+
+/*
+ * The index on the duplicate key of the claims table; a configuration error
+ * naming the index to create when the table has none.
+ */
+static void
+find_duplicate_index(ScrubState *st, Relation rel, const char *fn)
+{
+	int			i;
+
+	for (i = 0; i < 3; i++)
+		if ((st->dup_attnums[i] = SPI_fnumber(RelationGetDescr(rel), duplicate_key[i])) <= 0)
+			config_error(fn, psprintf("'duplicates=on' needs column \"%s\" in \"%s\"", duplicate_key[i],
+									  RelationGetRelationName(rel)),
+						 "Duplicates are looked up by member_id, billing_npi and service_from: the table needs the three columns.");
+	st->dup_index = btree_index_on(rel, st->dup_attnums, 3, st->dup_eqprocs, st->dup_collations);
 	if (!OidIsValid(st->dup_index))
-		config_error("scrub()", psprintf("'duplicates=on' needs an index on (member_id, billing_npi, service_from) of \"%s\"",
-										 RelationGetRelationName(rel)),
-					 psprintf("Create it: CREATE INDEX ON %s (member_id, billing_npi, service_from);",
-							  quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
-														 RelationGetRelationName(rel))));
+		config_error(fn, psprintf("'duplicates=on' needs an index on (member_id, billing_npi, service_from) of \"%s\"",
+								  RelationGetRelationName(rel)),
+					 psprintf("Create it: CREATE INDEX ON %s (member_id, billing_npi, service_from);", relation_name(rel)));
 }
 
 /*
@@ -242,18 +268,72 @@ same_text_field(const FieldValue *a, const FieldValue *b)
 		memcmp(a->raw.s, b->raw.s, a->raw.len) == 0;
 }
 
+/* Order a claim's line rows by line_no, rows without one last. */
+static int
+compare_line_no(const void *a, const void *b, void *arg)
+{
+	ScrubState *st = (ScrubState *) arg;
+	HeapTuple	ta = *(const HeapTuple *) a;
+	HeapTuple	tb = *(const HeapTuple *) b;
+	bool		na,
+				nb;
+	Datum		da = heap_getattr(ta, st->line_no_attnum, st->lines_desc, &na);
+	Datum		db = heap_getattr(tb, st->line_no_attnum, st->lines_desc, &nb);
+
+	if (na || nb)
+		return (int) na - (int) nb;
+	return DatumGetInt32(FunctionCall2Coll(st->line_no_cmp, InvalidOid, da, db));
+}
+
 /*
- * DUPLICATE_CLAIM and DUPLICATE_SERVICE for a row of the trigger's table:
- * lock the key, read the rows of the same member, provider and first date
- * through the index (committed rows, and this transaction's, even of this
- * statement), and compare their lines with the claim's.  The row itself (an
- * UPDATE's old version, or a row of the same claim id) is not an earlier claim.
+ * The lines of an earlier claim of the two-table form, read as the header
+ * was (SnapshotSelf) through the index on the key of the lines table.
  */
 static void
-check_table_duplicates(ScrubState *st, TriggerData *td, HeapTuple tuple, const Claim *claim,
+read_earlier_lines(ScrubState *st, Claim *other, Datum key, MemoryContext cache_cxt)
+{
+	Relation	lines = table_open(st->lines_relid, AccessShareLock);
+	Relation	idx = index_open(st->line_index, AccessShareLock);
+	ScanKeyData scankey;
+	IndexScanDesc scan;
+	TupleTableSlot *slot;
+	int			n = 0,
+				cap = 8;
+	HeapTuple  *rows = palloc(cap * sizeof(HeapTuple));
+
+	ScanKeyEntryInitialize(&scankey, 0, 1, BTEqualStrategyNumber, InvalidOid, st->line_collation, st->line_eqproc, key);
+	scan = index_beginscan(lines, idx, SnapshotSelf, 1, 0);
+	index_rescan(scan, &scankey, 1, NULL, 0);
+	slot = table_slot_create(lines, NULL);
+	while (index_getnext_slot(scan, ForwardScanDirection, slot))
+	{
+		if (n == cap)
+			rows = repalloc(rows, (cap *= 2) * sizeof(HeapTuple));
+		rows[n++] = ExecCopySlotHeapTuple(slot);
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	index_endscan(scan);
+	index_close(idx, AccessShareLock);
+	st->lines_desc = RelationGetDescr(lines);
+	if (st->line_no_attnum > 0 && n > 1)
+		qsort_arg(rows, n, sizeof(HeapTuple), compare_line_no, st);
+	claim_read_line_tuples(other, rows, n, st->lines_desc, &st->linemap, cache_cxt);
+	table_close(lines, AccessShareLock);
+}
+
+/*
+ * DUPLICATE_CLAIM and DUPLICATE_SERVICE for a claim whose header row is in
+ * rel: lock the key, read the rows of the same member, provider and first
+ * date through the index (committed rows, and this transaction's, even of
+ * this statement), and compare their lines with the claim's.  The row itself
+ * (self: an UPDATE's old version, or the deferred trigger's own row) and rows
+ * of the same claim id or key are not earlier claims.  In the two-table form
+ * (st->line_index set) each earlier claim's lines come from the lines table.
+ */
+static void
+check_table_duplicates(ScrubState *st, Relation rel, HeapTuple header, ItemPointer self, const Claim *claim,
 					   IssueList *issues, MemoryContext cache_cxt)
 {
-	Relation	rel = td->tg_relation;
 	TupleDesc	desc = RelationGetDescr(rel);
 	Datum		key[3];
 	ScanKeyData scankeys[3];
@@ -261,6 +341,9 @@ check_table_duplicates(ScrubState *st, TriggerData *td, HeapTuple tuple, const C
 	IndexScanDesc scan;
 	TupleTableSlot *slot;
 	Claim	   *earlier[MAX_EARLIER_CLAIMS];
+	Datum		earlier_keys[MAX_EARLIER_CLAIMS];
+	Datum		own_key = (Datum) 0;
+	bool		own_key_null = true;
 	int			nearlier = 0;
 	int			i;
 
@@ -268,10 +351,12 @@ check_table_duplicates(ScrubState *st, TriggerData *td, HeapTuple tuple, const C
 	{
 		bool		isnull;
 
-		key[i] = heap_getattr(tuple, st->dup_attnums[i], desc, &isnull);
+		key[i] = heap_getattr(header, st->dup_attnums[i], desc, &isnull);
 		if (isnull)
 			return;				/* CLAIM_INCOMPLETE says so; no key, nothing to compare */
 	}
+	if (st->header_key_attnum > 0)
+		own_key = heap_getattr(header, st->header_key_attnum, desc, &own_key_null);
 	lock_duplicate_key(st, rel, key);
 	idx = index_open(st->dup_index, AccessShareLock);
 	for (i = 0; i < 3; i++)
@@ -285,8 +370,17 @@ check_table_duplicates(ScrubState *st, TriggerData *td, HeapTuple tuple, const C
 		HeapTuple	row = ExecCopySlotHeapTuple(slot);
 		Claim	   *other;
 
-		if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && ItemPointerEquals(&row->t_self, &td->tg_trigtuple->t_self))
+		if (self != NULL && ItemPointerEquals(&row->t_self, self))
 			continue;
+		if (st->header_key_attnum > 0)
+		{
+			bool		isnull;
+			Form_pg_attribute att = TupleDescAttr(desc, st->header_key_attnum - 1);
+
+			earlier_keys[nearlier] = heap_getattr(row, st->header_key_attnum, desc, &isnull);
+			if (isnull || (!own_key_null && datum_image_eq(own_key, earlier_keys[nearlier], att->attbyval, att->attlen)))
+				continue;
+		}
 		other = claim_from_heap_tuple(row, desc, &st->rowmap, cache_cxt, NULL, NULL);
 		if (same_text_field(&other->f[CF_CLAIM_ID], &claim->f[CF_CLAIM_ID]))
 			continue;
@@ -295,6 +389,9 @@ check_table_duplicates(ScrubState *st, TriggerData *td, HeapTuple tuple, const C
 	ExecDropSingleTupleTableSlot(slot);
 	index_endscan(scan);
 	index_close(idx, AccessShareLock);
+	/* read the lines after the header scan: one index scan open at a time */
+	for (i = 0; OidIsValid(st->line_index) && i < nearlier; i++)
+		read_earlier_lines(st, earlier[i], earlier_keys[i], cache_cxt);
 	if (nearlier > 0)
 		rules_run_duplicates(claim, earlier, nearlier, issues);
 }
@@ -332,7 +429,7 @@ scrub_state(FunctionCallInfo fcinfo, TriggerData *td, bool deferred)
 			st->score = target_column(td->tg_relation, value, "the score");
 		else if (value && !deferred && strcmp(name, "status") == 0)
 			st->status = target_column(td->tg_relation, value, "the status");
-		else if (value && !deferred && strcmp(name, "duplicates") == 0 &&
+		else if (value && strcmp(name, "duplicates") == 0 &&
 				 (strcmp(value, "on") == 0 || strcmp(value, "off") == 0))
 			st->duplicates = strcmp(value, "on") == 0;
 		else if (value && deferred && (strcmp(name, "lines") == 0 || strcmp(name, "claims") == 0))
@@ -357,8 +454,8 @@ scrub_state(FunctionCallInfo fcinfo, TriggerData *td, bool deferred)
 	if (deferred && (st->other_table == NULL || st->key_column == NULL))
 		config_error(fn, "the lines (or claims) table and the key column are required",
 					 "On the claims table: scrub_deferred('lines=<table>', 'key=<column>'); on the lines table: scrub_deferred('claims=<table>', 'key=<column>').");
-	if (st->duplicates)
-		find_duplicate_index(st, td->tg_relation);
+	if (st->duplicates && !deferred)
+		find_duplicate_index(st, td->tg_relation, fn);
 	if (deferred && st->line_key_column == NULL)
 		st->line_key_column = st->key_column;
 	MemoryContextSwitchTo(old);
@@ -592,7 +689,9 @@ scrub(PG_FUNCTION_ARGS)
 	memset(&issues, 0, sizeof(issues));
 	rules_run(claim, &issues, false);
 	if (st->duplicates && duplicate_check_applies(claim))
-		check_table_duplicates(st, td, tuple, claim, &issues, fcinfo->flinfo->fn_mcxt);
+		check_table_duplicates(st, td->tg_relation, tuple,
+							   TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? &td->tg_trigtuple->t_self : NULL,
+							   claim, &issues, fcinfo->flinfo->fn_mcxt);
 	if (st->mode == SCRUB_REJECT)
 	{
 		if (issues.errors > 0)
@@ -604,10 +703,16 @@ scrub(PG_FUNCTION_ARGS)
 
 /* ----- scrub_deferred() ----- */
 
+static Oid
+table_oid(const char *name)
+{
+	return DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(name)));
+}
+
 static char *
 qualified_table(const char *name)
 {
-	Oid			relid = DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(name)));
+	Oid			relid = table_oid(name);
 
 	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), get_rel_name(relid));
 }
@@ -617,7 +722,7 @@ prepare_plans(ScrubState *st, Relation rel, Oid key_type)
 {
 	const char *lines_table = st->on_lines_table ? quote_qualified_identifier(
 																			  get_namespace_name(RelationGetNamespace(rel)), RelationGetRelationName(rel)) : qualified_table(st->other_table);
-	Oid			lines_relid = DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(lines_table)));
+	Oid			lines_relid = table_oid(lines_table);
 	char	   *sql;
 
 	st->lines_have_line_no = get_attnum(lines_relid, "line_no") != InvalidAttrNumber;
@@ -636,6 +741,72 @@ prepare_plans(ScrubState *st, Relation rel, Oid key_type)
 			elog(ERROR, "scrub_deferred(): could not prepare \"%s\"", sql);
 		SPI_keepplan(st->claim_plan);
 	}
+}
+
+/*
+ * duplicates=on in the two-table form: the duplicate-key index of the claims
+ * table, and the index led by the key of the lines table through which the
+ * lines of an earlier claim are read.
+ */
+static void
+prepare_deferred_duplicates(ScrubState *st, Relation rel)
+{
+	const char *fn = "scrub_deferred()";
+	Relation	claims = st->on_lines_table ? table_open(table_oid(st->other_table), AccessShareLock) : rel;
+	Relation	lines = st->on_lines_table ? rel : table_open(table_oid(st->other_table), AccessShareLock);
+	AttrNumber	line_key;
+
+	find_duplicate_index(st, claims, fn);
+	st->claims_relid = RelationGetRelid(claims);
+	st->lines_relid = RelationGetRelid(lines);
+	st->header_key_attnum = SPI_fnumber(RelationGetDescr(claims), st->key_column);
+	line_key = SPI_fnumber(RelationGetDescr(lines), st->line_key_column);
+	if (st->header_key_attnum <= 0 || line_key <= 0)
+		config_error(fn, psprintf("the key column is missing from \"%s\"",
+								  RelationGetRelationName(st->header_key_attnum <= 0 ? claims : lines)),
+					 "Name the key column with 'key=<column>' (and 'line_key=<column>' for the lines table).");
+	if (SPI_gettypeid(RelationGetDescr(claims), st->header_key_attnum) != SPI_gettypeid(RelationGetDescr(lines), line_key))
+		config_error(fn, "'duplicates=on' needs the key columns of the two tables to have the same type",
+					 psprintf("\"%s\" of \"%s\" is %s, \"%s\" of \"%s\" is %s.", st->key_column, RelationGetRelationName(claims),
+							  format_type_be(SPI_gettypeid(RelationGetDescr(claims), st->header_key_attnum)),
+							  st->line_key_column, RelationGetRelationName(lines),
+							  format_type_be(SPI_gettypeid(RelationGetDescr(lines), line_key))));
+	st->line_index = btree_index_on(lines, &line_key, 1, &st->line_eqproc, &st->line_collation);
+	if (!OidIsValid(st->line_index))
+		config_error(fn, psprintf("'duplicates=on' needs an index on (%s) of \"%s\"", st->line_key_column,
+								  RelationGetRelationName(lines)),
+					 psprintf("Create it: CREATE INDEX ON %s (%s);", relation_name(lines), quote_identifier(st->line_key_column)));
+	st->line_no_attnum = SPI_fnumber(RelationGetDescr(lines), "line_no");
+	if (st->line_no_attnum > 0)
+	{
+		TypeCacheEntry *tc = lookup_type_cache(SPI_gettypeid(RelationGetDescr(lines), st->line_no_attnum),
+											   TYPECACHE_CMP_PROC_FINFO);
+
+		if (OidIsValid(tc->cmp_proc_finfo.fn_oid))
+			st->line_no_cmp = &tc->cmp_proc_finfo;
+		else
+			st->line_no_attnum = 0;
+	}
+	else
+		st->line_no_attnum = 0;
+	if (claims != rel)
+		table_close(claims, AccessShareLock);
+	if (lines != rel)
+		table_close(lines, AccessShareLock);
+}
+
+/* The duplicate check of the two-table form, on the claims table whichever table fired. */
+static void
+check_deferred_duplicates(ScrubState *st, TriggerData *td, HeapTuple header, const Claim *claim,
+						  IssueList *issues, MemoryContext cache_cxt)
+{
+	Relation	claims = st->on_lines_table ? table_open(st->claims_relid, AccessShareLock) : td->tg_relation;
+
+	/* the header read through SPI may carry no position: the key tells it from the others then */
+	check_table_duplicates(st, claims, header, ItemPointerIsValid(&header->t_self) ? &header->t_self : NULL,
+						   claim, issues, cache_cxt);
+	if (claims != td->tg_relation)
+		table_close(claims, AccessShareLock);
 }
 
 PG_FUNCTION_INFO_V1(scrub_deferred);
@@ -668,7 +839,11 @@ scrub_deferred(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "scrub_deferred(): SPI_connect failed");
 	if (st->lines_plan == NULL)
+	{
 		prepare_plans(st, td->tg_relation, SPI_gettypeid(desc, key_attnum));
+		if (st->duplicates)
+			prepare_deferred_duplicates(st, td->tg_relation);
+	}
 	if (st->on_lines_table)
 	{
 		if (SPI_execute_plan(st->claim_plan, &key, NULL, true, 1) != SPI_OK_SELECT)
@@ -695,6 +870,8 @@ scrub_deferred(PG_FUNCTION_ARGS)
 						   &st->linemap, fcinfo->flinfo->fn_mcxt);
 	memset(&issues, 0, sizeof(issues));
 	rules_run(claim, &issues, false);
+	if (st->duplicates && duplicate_check_applies(claim))
+		check_deferred_duplicates(st, td, header, claim, &issues, fcinfo->flinfo->fn_mcxt);
 	if (issues.errors > 0)
 		reject(claim, &issues, td->tg_relation);
 	SPI_finish();
