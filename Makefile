@@ -8,20 +8,29 @@ EXTENSION = cleanclaim
 EXTVERSION = 0.2.0
 
 MODULE_big = cleanclaim
-OBJS = src/cleanclaim.o src/code_type.o src/npi.o src/icd10cm.o src/hcpcs.o src/ndc.o \
-	src/refdata.o src/claim.o src/claim_jsonb.o src/claim_fhir.o src/claim_row.o \
-	src/rules.o src/rules_completeness.o src/rules_billing.o src/rules_frontend.o src/rules_patient.o \
-	src/rules_diagnosis.o src/rules_procedure.o src/rules_institutional.o src/rules_duplicates.o \
-	src/validate.o src/scrub.o src/audit.o src/metrics.o
+# The C parts, by layer (docs/architecture.md): each folder uses only the
+# folders above it in this list, and tools/layers checks it.
+OBJS = src/base/srf.o \
+	src/types/code_type.o src/types/npi.o src/types/icd10cm.o src/types/hcpcs.o src/types/ndc.o src/types/code_types.o \
+	src/refdata/loading.o src/refdata/refdata.o src/refdata/refdata_tables.o \
+	src/claim/claim.o src/claim/claim_jsonb.o src/claim/claim_fhir.o src/claim/fhir_doc.o src/claim/fhir_patient.o src/claim/claim_row.o src/claim/claim_argument.o \
+	src/engine/catalog.o src/engine/settings.o src/engine/runner.o src/engine/facts.o \
+	src/rules/rules_completeness.o src/rules/rules_billing.o src/rules/rules_frontend.o src/rules/rules_patient.o \
+	src/rules/rules_diagnosis.o src/rules/rules_procedure.o src/rules/rules_institutional.o src/rules/rules_duplicates.o src/rules/audit_rules.o src/rules/groups.o \
+	src/api/validate.o src/api/scrub.o src/api/audit.o src/api/metrics.o \
+	src/cleanclaim.o
+PG_CPPFLAGS += -Isrc
 
 # The install script is assembled from src/: the header, the code types (one
-# SQL template, src/code_type.sql.in, plus each type's own src/<type>.sql),
-# then the parts, each in src/<part>.sql.  PARTS_<version> lists the parts a
-# version added; the upgrade script from the version before is those parts.
+# SQL template, src/types/code_type.sql.in, plus each type's own
+# src/types/<type>.sql), then the parts, each in src/<folder>/<part>.sql.
+# PARTS_<version> lists the parts a version added; the upgrade script from
+# the version before is those parts.
 CODE_TYPES = npi icd10cm hcpcs ndc
-PARTS_0.2.0 = refdata loaders rules validate scrub denials ledger audit duplicates metrics
+PARTS_0.2.0 = refdata/refdata refdata/loaders engine/rules api/validate api/scrub api/denials api/ledger api/audit \
+	api/duplicates api/metrics
 PARTS = $(PARTS_0.2.0)
-SQL_SOURCES = src/cleanclaim.sql src/code_type.sql.in $(CODE_TYPES:%=src/%.sql) $(PARTS:%=src/%.sql)
+SQL_SOURCES = src/cleanclaim.sql src/types/code_type.sql.in $(CODE_TYPES:%=src/types/%.sql) $(PARTS:%=src/%.sql)
 
 # upgrade/ keeps the frozen install scripts of earlier versions (for the
 # upgrade test) and hand-written upgrade scripts.
@@ -46,11 +55,11 @@ include $(PGXS)
 endif
 
 # PGXS tracks no header dependencies: every object depends on every header.
-$(OBJS): $(wildcard src/*.h)
+$(OBJS): $(wildcard src/*/*.h)
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES)
 	{ cat src/cleanclaim.sql; \
-	  for t in $(CODE_TYPES); do sed "s/@TYPE@/$$t/g" src/code_type.sql.in; cat src/$$t.sql; done; \
+	  for t in $(CODE_TYPES); do sed "s/@TYPE@/$$t/g" src/types/code_type.sql.in; cat src/types/$$t.sql; done; \
 	  for p in $(PARTS); do cat src/$$p.sql; done; \
 	} > $@
 

@@ -112,3 +112,8 @@ CALL bench.compare('duplicate_claims()', 'SQL self-join of the lines',
 \echo
 \echo Results (ratio = baseline time / cleanclaim time)
 SELECT * FROM bench.report();
+
+-- leave the database as it was for the benchmarks after this one
+DROP FUNCTION bench.dup_claim, bench.insert_and_undo, bench.self_join_duplicates;
+DROP TABLE bench.dup_claims, bench.dup_new, bench.dup_plain, bench.dup_checked, bench.dup_rules;
+DELETE FROM payers WHERE payer_id = 'P1';

@@ -11,7 +11,9 @@
 
 #include "fmgr.h"
 
-#include "refdata.h"
+#include "refdata/refdata.h"
+#include "engine/rules.h"
+#include "rules/groups.h"
 
 #if PG_VERSION_NUM >= 180000
 PG_MODULE_MAGIC_EXT(.name = "cleanclaim",.version = "0.2.0");
@@ -25,4 +27,5 @@ void
 _PG_init(void)
 {
 	refdata_init();
+	rules_register_groups(rule_groups, rule_group_count);
 }
