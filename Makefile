@@ -2,6 +2,7 @@
 #   make test    install what is missing, build, install, run every test on a throw-away cluster
 #   make demo    the same, then load sample claims and print the results
 #   make bench   the same, then run the benchmarks (figures and ratios)
+#   make layers  check the shape of src/ (run by make test)
 #   make installcheck   pg_regress against a server you already run
 
 EXTENSION = cleanclaim
@@ -27,7 +28,9 @@ PG_CPPFLAGS += -Isrc
 # PARTS_<version> lists the parts a version added; the upgrade script from
 # the version before is those parts.
 CODE_TYPES = npi icd10cm hcpcs ndc
-PARTS_0.2.0 = refdata/refdata refdata/loaders engine/rules api/validate api/scrub api/denials api/ledger api/audit \
+PARTS_0.2.0 = refdata/refdata refdata/loaders refdata/loaders_icd10cm refdata/loaders_hcpcs refdata/loaders_ncci \
+	refdata/loaders_mce refdata/loaders_code_lists refdata/releases engine/rules api/validate api/scrub \
+	api/denials api/denials_carc api/denials_root_cause api/denials_views api/ledger api/audit api/denials_model api/audit_queue \
 	api/duplicates api/metrics
 PARTS = $(PARTS_0.2.0)
 SQL_SOURCES = src/cleanclaim.sql src/types/code_type.sql.in $(CODE_TYPES:%=src/types/%.sql) $(PARTS:%=src/%.sql)
@@ -68,14 +71,19 @@ $(EXTENSION)--0.1.0--0.2.0.sql: $(PARTS_0.2.0:%=src/%.sql)
 	  for p in $(PARTS_0.2.0); do cat src/$$p.sql; done; \
 	} > $@
 
-.PHONY: deps test demo bench
+.PHONY: deps test demo bench layers
 
 deps:
 	tools/ensure-deps
 
 test: deps
 	tools/build-install
+	tools/layers
 	tools/with-cluster test/run
+
+# the shape of src/ (docs/architecture.md): no circle, no upward use, no file over 1,000 lines
+layers: all
+	tools/layers
 
 demo: deps
 	tools/build-install

@@ -2,10 +2,13 @@
  * cleanclaim.c
  *	  Module entry point of the cleanclaim extension.
  *
- * Each part of the extension lives in a file named after it: code_type.c and
- * the four code types (npi.c, icd10cm.c, hcpcs.c, ndc.c); the claim model and
- * its readers (claim*.c); the reference cache (refdata.c); the rules
- * (rules*.c); the validation API (validate.c).
+ * The parts live in folders by layer, each using only the ones before it
+ * (docs/architecture.md; tools/layers checks it): base (shared helpers),
+ * types (the code types), refdata (the reference data cache), claim (the
+ * claim model and its readers), engine (the rule catalog, settings and
+ * runner), rules (the rule groups), api (the SQL-facing parts).  This file,
+ * above them all, wires them at load: it starts the cache's invalidation and
+ * gives the engine the table of rule groups.
  */
 #include "postgres.h"
 

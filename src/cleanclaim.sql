@@ -1,4 +1,4 @@
--- cleanclaim install script, assembled by the Makefile from src/*.sql.
+-- cleanclaim install script, assembled by the Makefile from src/*/*.sql (see the Makefile for the order).
 \echo Use "CREATE EXTENSION cleanclaim" to load this file. \quit
 
 CREATE FUNCTION invalid_reason(code_type regtype, value text) RETURNS text

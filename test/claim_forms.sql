@@ -1,7 +1,7 @@
 -- pgTAP: one claim, four forms.  Each claim is given as jsonb (the claim
 -- contract), as a table row with the contract's column names and its lines
 -- as jsonb, as a row with its lines as cleanclaim.claim_line[], and as a FHIR
--- R4 Claim resource written by hand after the mapping in src/claim_fhir.c;
+-- R4 Claim resource written by hand after the mapping in src/claim/claim_fhir.c;
 -- all four must give the same issues (rule_id, line_no, field).
 \set QUIET 1
 \pset format unaligned

@@ -1,4 +1,4 @@
--- pgTAP: how the FHIR R4 reader (src/claim_fhir.c) finds what a Claim's
+-- pgTAP: how the FHIR R4 reader (src/claim/claim_fhir.c) finds what a Claim's
 -- references name.  A Reference is not an identifier: the billing NPI, tax
 -- id, address and taxonomy, the payer, the member, the subscriber and the
 -- patient are read from the resources the references lead to (contained,

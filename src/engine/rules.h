@@ -1,6 +1,9 @@
 /*
  * rules.h
- *	  The rule catalog and the engine that runs it over a claim.
+ *	  The rule engine (src/engine): the rule catalog (catalog.c), the rules'
+ *	  settings and parameters (settings.c), the runner that runs the
+ *	  registered rule groups over a claim and collects their issues
+ *	  (runner.c), and the facts about a claim the groups share (facts.c).
  *
  * Every rule has a stable id (never reused), a category, a default severity,
  * the team that owns the fix, what it needs (claim fields and reference
@@ -245,7 +248,7 @@ typedef struct RuleDef
 
 extern const RuleDef rule_defs[RULE_COUNT];
 
-/* Parameters a rule reads; defaults in rules.c, overridable in rule_settings.params. */
+/* Parameters a rule reads; defaults in settings.c, overridable in rule_settings.params. */
 typedef struct RuleParams
 {
 	int			timely_days;	/* TIMELY_FILING_EXPIRED: days when the payer has none */
@@ -339,7 +342,7 @@ extern bool rule_is_audit(RuleId rule);
 /* Quality score 0-100 of an issue list: 100 minus the issues' weights. */
 extern double rules_quality_score(const IssueList *issues);
 
-/* Emitting issues (rules.c). */
+/* Emitting issues (runner.c). */
 static inline bool
 rule_on(const RuleContext *ctx, RuleId rule)
 {
@@ -352,7 +355,7 @@ extern void rule_issue_at(RuleContext *ctx, RuleId rule, Severity severity, int 
 						  const char *value, const char *fmt,...) pg_attribute_printf(7, 8);
 extern void rule_not_checked(RuleContext *ctx, RuleId rule, const char *fmt,...) pg_attribute_printf(3, 4);
 
-/* Text of values, for messages. */
+/* Text of values, for messages (facts.c). */
 extern const char *field_text(const FieldValue *fv);
 extern const char *code_text(const struct CodeType *type, int64 code);
 extern const char *date_text(DateADT d);
@@ -362,7 +365,7 @@ extern const char *code_set_gap(RefTableId table, int family, DateADT date, cons
 extern const char *severity_name(Severity s);
 extern int	rule_lookup(const char *id);
 
-/* Facts about the claim the rules share. */
+/* Facts about the claim the rules share (facts.c). */
 extern bool claim_first_service_date(const Claim *claim, DateADT *date);
 extern bool type_of_bill_digits(const FieldValue *tob, char digits[3]);
 extern bool claim_is_inpatient(const Claim *claim);
