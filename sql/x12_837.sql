@@ -1,0 +1,146 @@
+-- read_837(): the claims of an X12 837 file in the claim contract.  The
+-- file below is ours (written for this test): one interchange, an 837P
+-- (005010X222A1) with a billing provider, a subscriber who is the patient
+-- with two claims (the second a replacement, frequency 7), and a subscriber
+-- whose dependent (2000C) has one claim with a drug (LIN/CTP); then an 837I
+-- (005010X223A2) with one outpatient claim.  One segment per line.
+SET search_path = cleanclaim, public;
+CREATE TEMP TABLE f AS SELECT $x12$ISA*00*          *00*          *ZZ*CLEANCLAIMTEST *ZZ*PAYERRECV      *261201*1200*^*00501*000000101*0*T*:~
+GS*HC*CLEANCLAIMTEST*PAYERRECV*20261201*1200*11*X*005010X222A1~
+ST*837*0001*005010X222A1~
+BHT*0019*00*B1001*20261201*1200*CH~
+NM1*41*2*DENVER FAMILY PRACTICE*****46*CCTEST~
+PER*IC*BILLING OFFICE*TE*3035550100~
+NM1*40*2*ROCKY MOUNTAIN HEALTH*****46*RMH01~
+HL*1**20*1~
+PRV*BI*PXC*207Q00000X~
+NM1*85*2*DENVER FAMILY PRACTICE*****XX*1234567893~
+N3*1200 MAPLE AVE*SUITE 300~
+N4*DENVER*CO*802021234~
+REF*EI*841234567~
+HL*2*1*22*0~
+SBR*P*18*GRP100******CI~
+NM1*IL*1*RIVERA*ANA****MI*M1001~
+N3*45 PINE ST~
+N4*DENVER*CO*80203~
+DMG*D8*19700515*F~
+NM1*PR*2*ROCKY MOUNTAIN HEALTH*****PI*RMH01~
+CLM*P1001*150.00***11:B:1*Y*A*Y*Y~
+REF*G1*AUTH778~
+HI*ABK:E119*ABF:I10~
+NM1*82*1*NGUYEN*MINH****XX*1245319599~
+LX*1~
+SV1*HC:99214:25*125.00*UN*1***1:2~
+DTP*472*D8*20261116~
+LX*2~
+SV1*HC:36415*25.00*UN*1***1~
+DTP*472*D8*20261116~
+CLM*P1002*90.00***11:B:7*Y*A*Y*Y~
+REF*F8*RMH-ICN-5521~
+HI*ABK:J020~
+LX*1~
+SV1*HC:99213*90.00*UN*1***1~
+DTP*472*D8*20261118~
+HL*3*1*22*1~
+SBR*P**GRP200******CI~
+NM1*IL*1*OKAFOR*CHIDI****MI*M2002~
+DMG*D8*19800310*M~
+NM1*PR*2*ROCKY MOUNTAIN HEALTH*****PI*RMH01~
+HL*4*3*23*0~
+PAT*19~
+NM1*QC*1*OKAFOR*EWA~
+DMG*D8*20150704*F~
+CLM*P2001*210.50***11:B:1*Y*A*Y*Y~
+HI*ABK:S93401A~
+NM1*DN*1*SMITH*JOHN****XX*1558598797~
+LX*1~
+SV1*HC:73610:RT*210.50*UN*1***1~
+DTP*472*D8*20261120~
+LIN**N4*00409490234~
+CTP****2*UN~
+SE*52*0001~
+GE*1*11~
+GS*HC*CLEANCLAIMTEST*PAYERRECV*20261201*1200*12*X*005010X223A2~
+ST*837*0002*005010X223A2~
+BHT*0019*00*B2001*20261201*1200*CH~
+NM1*41*2*DENVER GENERAL HOSPITAL*****46*CCTEST~
+PER*IC*PATIENT ACCOUNTS*TE*3035550199~
+NM1*40*2*ROCKY MOUNTAIN HEALTH*****46*RMH01~
+HL*1**20*1~
+PRV*BI*PXC*282N00000X~
+NM1*85*2*DENVER GENERAL HOSPITAL*****XX*1558598797~
+N3*777 BANNOCK ST~
+N4*DENVER*CO*80204~
+REF*EI*840000001~
+HL*2*1*22*0~
+SBR*P*18*******CI~
+NM1*IL*1*RIVERA*ANA****MI*M1001~
+DMG*D8*19700515*F~
+NM1*PR*2*ROCKY MOUNTAIN HEALTH*****PI*RMH01~
+CLM*H3001*310.00***13:A:1**A*Y*Y~
+DTP*434*RD8*20261110-20261110~
+DTP*435*D8*20261110~
+CL1*3*1*01~
+HI*ABK:R079~
+HI*BBR:0W8NXZZ:D8:20261110~
+NM1*71*1*NGUYEN*MINH****XX*1245319599~
+LX*1~
+SV2*0450*HC:99284*250.00*UN*1~
+DTP*472*D8*20261110~
+LX*2~
+SV2*0300*HC:80053*60.00*UN*1~
+DTP*472*D8*20261110~
+SE*30*0002~
+GE*1*12~
+IEA*2*000000101~
+$x12$::text AS x12;
+
+-- one row per claim, with where it came from
+SELECT interchange_control, group_control, transaction_control, clm_segment, hl_path, claim_id, diagnosis_qualifiers
+FROM f, read_837(x12);
+-- every field the file carries, in the contract
+SELECT claim_id, jsonb_pretty(claim) FROM f, read_837(x12) ORDER BY claim_id;
+
+-- the same file with other separators (elements |, components >, segments
+-- ended by the line break alone), with CR LF, and with no line breaks at
+-- all: the same claims
+CREATE FUNCTION pg_temp.claims(x12 text) RETURNS jsonb LANGUAGE sql AS $$
+	SELECT jsonb_agg(claim ORDER BY claim_id) FROM read_837(x12) $$;
+SELECT pg_temp.claims(translate(x12, '*:~', '|>')) = pg_temp.claims(x12) AS other_separators,
+	   left(translate(x12, '*:~', '|>'), 20) AS starts,
+	   pg_temp.claims(replace(x12, E'\n', E'\r\n')) = pg_temp.claims(x12) AS crlf,
+	   pg_temp.claims(replace(x12, E'\n', '')) = pg_temp.claims(x12) AS one_line
+FROM f;
+
+-- tolerant reading: a file cut inside its second claim still gives the
+-- claims it holds (the cut one with what it has); an 837 of another version
+-- (4010) is not read; nothing in the file raises
+SELECT claim_id, jsonb_array_length(claim->'lines') AS lines, claim->>'total_charge' AS total_charge
+FROM f, read_837(left(x12, position('LX*1~' IN substr(x12, position('CLM*P1002' IN x12))) + position('CLM*P1002' IN x12) - 2));
+SELECT claim_id FROM f, read_837(replace(x12, '005010X222A1', '004010X098A1'));
+SELECT count(*) AS from_junk FROM read_837(E'\x01\x02 this is not X12 ~~~ *** :::');
+SELECT count(*) AS from_nothing FROM read_837('');
+SELECT count(*) AS from_a_bare_isa FROM read_837('ISA*00*');
+SELECT count(*) AS from_elements_only FROM read_837(repeat('*', 10000));
+
+-- a claim read from the 837 validates as the same claim typed by hand: the
+-- same issues, the rules that could not run included (no code sets here)
+INSERT INTO payers (payer_id, name, payer_type, timely_filing_days) VALUES ('RMH01', 'Rocky Mountain Health', 'commercial', 365)
+ON CONFLICT DO NOTHING;
+SELECT (SELECT array_agg(v.rule_id || ' ' || coalesce(v.field, '') || ' ' || coalesce(v.value, '') ORDER BY v.rule_id, v.line_no, v.field)
+		FROM f, read_837(x12) r, validate(r.claim, true) v WHERE r.claim_id = 'P1001') IS NOT DISTINCT FROM
+	   (SELECT array_agg(v.rule_id || ' ' || coalesce(v.field, '') || ' ' || coalesce(v.value, '') ORDER BY v.rule_id, v.line_no, v.field)
+		FROM validate('{"claim_id": "P1001", "claim_type": "professional", "payer_id": "RMH01", "member_id": "M1001",
+			"subscriber_last_name": "RIVERA", "subscriber_first_name": "ANA", "patient_relationship": "18",
+			"patient_birth_date": "1970-05-15", "patient_sex": "F", "billing_npi": "1234567893", "billing_tax_id": "841234567",
+			"billing_taxonomy": "207Q00000X", "billing_address": "1200 MAPLE AVE", "billing_city": "DENVER",
+			"billing_state": "CO", "billing_zip": "802021234", "rendering_npi": "1245319599", "place_of_service": "11",
+			"frequency_code": "1", "prior_auth": "AUTH778", "service_from": "2026-11-16", "service_to": "2026-11-16",
+			"submitted_on": "2026-12-01", "total_charge": 150.00, "diagnoses": ["E11.9", "I10"],
+			"lines": [{"line_no": 1, "procedure": "99214", "modifiers": ["25"], "units": 1, "charge": 125.00,
+					   "service_date": "2026-11-16", "dx_pointers": [1, 2]},
+					  {"line_no": 2, "procedure": "36415", "units": 1, "charge": 25.00, "service_date": "2026-11-16",
+					   "dx_pointers": [1]}]}'::jsonb, true) v) AS validates_the_same,
+	   (SELECT count(*) FROM f, read_837(x12) r, validate(r.claim, true) v WHERE r.claim_id = 'P1001') AS issues_compared;
+SELECT r.claim_id, v.rule_id, v.field, v.value FROM f, read_837(x12) r, validate(r.claim) v ORDER BY 1, 2, 3;
+DELETE FROM payers WHERE payer_id = 'RMH01';

@@ -1,0 +1,73 @@
+/*
+ * x837.h
+ *	  The X12 837 reader (claim_837.c): 837P (005010X222) and 837I
+ *	  (005010X223) transactions read claim by claim into the claim
+ *	  contract's fields, each value with the segment and element it came
+ *	  from.  The loops (HL hierarchy 2000A/B/C, 2300, 2400 and their
+ *	  sub-loops) and the elements each field comes from are tables.
+ */
+#ifndef CLEANCLAIM_X837_H
+#define CLEANCLAIM_X837_H
+
+#include "postgres.h"
+
+#include "claim/claim.h"
+#include "x12/x12.h"
+
+#define X837_MAX_DIAGNOSES 25	/* 12 per HI segment; the 837I allows 25 */
+#define X837_MAX_MODIFIERS 4
+#define X837_MAX_POINTERS 4
+
+/* A value of the file: its text and where it sits. */
+typedef struct X837Value
+{
+	X12Str		s;				/* len 0: absent */
+	int64		segment;		/* the segment's position in its transaction (ST is 1) */
+	int16		element;		/* 1-based */
+	int16		component;		/* 1-based, 0 for the whole element */
+	int8		level;			/* the loop level that set it (what a new HL clears) */
+} X837Value;
+
+typedef struct X837Line
+{
+	X837Value	f[LINE_FIELD_COUNT];
+	X837Value	modifiers[X837_MAX_MODIFIERS];
+	int			nmodifiers;
+	X837Value	pointers[X837_MAX_POINTERS];
+	int			npointers;
+	int64		lx_segment;		/* its LX */
+} X837Line;
+
+typedef struct X837Claim
+{
+	X837Value	f[CLAIM_FIELD_COUNT];
+	X837Value	diagnoses[X837_MAX_DIAGNOSES];
+	X12Str		diagnosis_qualifiers[X837_MAX_DIAGNOSES];	/* ABK, ABF, BK, ... */
+	int			ndiagnoses;
+	X837Value	procedures[X837_MAX_DIAGNOSES]; /* ICD-10-PCS (837I HI*BBR, BBQ) */
+	int			nprocedures;
+	X837Line   *lines;
+	int			nlines;
+	int			maxlines;
+	bool		institutional;
+	/* where it came from */
+	X12Str		interchange_control;	/* ISA13 */
+	X12Str		group_control;	/* GS06 */
+	X12Str		transaction_control;	/* ST02 */
+	X12Str		version;		/* GS08 (ST03 when given) */
+	int64		clm_segment;	/* CLM's position in its transaction */
+	int64		clm_file_segment;	/* and in the file */
+	char		hl_path[48];	/* the HL ids of 2000A/2000B/2000C: "1/2/3" */
+} X837Claim;
+
+typedef struct X837Reader X837Reader;
+
+extern X837Reader *x837_begin(const char *data, int64 len);
+/* The next claim of the file (allocated in the current memory context), or NULL at its end. */
+extern X837Claim *x837_next_claim(X837Reader *r);
+/* The claim as jsonb in the claim contract (x837_jsonb.c). */
+extern Jsonb *x837_claim_jsonb(const X837Claim *c);
+/* The separators of the interchange the last claim came from. */
+extern X12Separators x837_separators(const X837Reader *r);
+
+#endif							/* CLEANCLAIM_X837_H */

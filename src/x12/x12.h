@@ -1,0 +1,87 @@
+/*
+ * x12.h
+ *	  The X12 syntax layer (src/x12): an X12 file cut into segments and
+ *	  elements, in place, without copying.  Separators come from the ISA of
+ *	  each interchange (element separator ISA's 4th character, repetition
+ *	  separator ISA11, component separator ISA16, segment terminator the
+ *	  character after ISA16); line breaks after a terminator are skipped.
+ *	  Every reader of a transaction (837, 835, 277CA, 999, 271) walks the
+ *	  segments this gives it.
+ */
+#ifndef CLEANCLAIM_X12_H
+#define CLEANCLAIM_X12_H
+
+#include "postgres.h"
+
+/* Elements a segment keeps (its id is element 0); CLM, the widest we read, has 20. */
+#define X12_MAX_ELEMENTS 40
+#define X12_MAX_COMPONENTS 12
+
+typedef struct X12Str
+{
+	const char *s;
+	int			len;
+} X12Str;
+
+typedef struct X12Separators
+{
+	char		element;
+	char		component;
+	char		repetition;		/* '\0' when the ISA has none (versions before 00402) */
+	char		segment;
+} X12Separators;
+
+typedef struct X12Segment
+{
+	X12Str		id;				/* "NM1" */
+	int64		offset;			/* where it starts in the file, in bytes */
+	int64		number;			/* its position in the file, 1-based */
+	int			nelements;		/* elements after the id, as written (may exceed X12_MAX_ELEMENTS) */
+	X12Str		el[X12_MAX_ELEMENTS + 1];	/* el[1] .. el[min(nelements, MAX)]; el[0] is the id */
+} X12Segment;
+
+typedef enum X12ReadStatus
+{
+	X12_SEGMENT,				/* a segment was read */
+	X12_END,					/* nothing more */
+	X12_BAD_ISA					/* an ISA that is not 106 characters of 16 elements: the separators are guesses */
+} X12ReadStatus;
+
+typedef struct X12Reader
+{
+	const char *data;
+	int64		len;
+	int64		pos;
+	int64		segments;		/* read so far */
+	X12Separators sep;
+	bool		have_separators;	/* from an ISA (or guessed) */
+	bool		isa_ok;			/* the current interchange's ISA was well formed */
+} X12Reader;
+
+extern void x12_reader_init(X12Reader *r, const char *data, int64 len);
+/* The next segment; an ISA also sets the separators of what follows. */
+extern X12ReadStatus x12_next_segment(X12Reader *r, X12Segment *seg);
+
+/* Element i (1-based) of a segment, empty when absent. */
+static inline X12Str
+x12_element(const X12Segment *seg, int i)
+{
+	X12Str		none = {"", 0};
+
+	return i >= 1 && i <= seg->nelements && i <= X12_MAX_ELEMENTS ? seg->el[i] : none;
+}
+
+/* The components of an element (at most max); returns how many. */
+extern int	x12_components(X12Str element, char separator, X12Str *out, int max);
+/* Component i (1-based) of an element, empty when absent. */
+extern X12Str x12_component(X12Str element, char separator, int i);
+
+static inline bool
+x12_str_is(X12Str s, const char *literal)
+{
+	int			n = (int) strlen(literal);
+
+	return s.len == n && memcmp(s.s, literal, n) == 0;
+}
+
+#endif							/* CLEANCLAIM_X12_H */
