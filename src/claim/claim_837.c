@@ -191,6 +191,9 @@ static const FieldMap maps[] = {
 };
 
 #define MAX_DEPTH 12
+/* segment_key() of a literal id, at compile time */
+#define KEY2(a, b) (((uint32) (a) << 8) | (uint32) (b))
+#define KEY3(a, b, c) (((uint32) (a) << 16) | ((uint32) (b) << 8) | (uint32) (c))
 #define NO_SEGMENT_KEY 0
 
 struct X837Reader
@@ -198,6 +201,7 @@ struct X837Reader
 	X12Reader	x;
 	MemoryContext cxt;			/* the reader's own state */
 	MemoryContext handed_out;	/* the context of the claim returned last */
+	MemoryContext spare;		/* an emptied claim context, for the next claim */
 	uint8		variant;		/* of the transaction being read; 0 outside one we read */
 	int64		st_number;		/* the ST's position in the file */
 	X12Str		isa13,
@@ -205,7 +209,7 @@ struct X837Reader
 				gs08,
 				st02,
 				version;
-	const LoopDef *stack[MAX_DEPTH];
+	int16		stack[MAX_DEPTH];	/* rows of loops[] */
 	int			depth;
 	X837Claim	context;		/* header, billing provider, subscriber, patient values */
 	X837Claim  *claim;			/* the claim being read (in claim_cxt) */
@@ -265,19 +269,92 @@ is_one_of(X12Str value, const char *codes)
 #define NUM_LOOPS lengthof(loops)
 #define NUM_MAPS lengthof(maps)
 
-static uint32 loop_keys[NUM_LOOPS];
-static uint32 map_keys[NUM_MAPS];
+/*
+ * The tables as numbers, worked out once: each loop's id and parent as the
+ * index of the first row with that id (its code), each map's loop as a
+ * code, and for each segment id the rows that can open a loop and the maps
+ * that read it.  The per-segment work is then integer comparisons over a
+ * handful of rows.
+ */
+#define MAX_KEYS 32
+#define MAX_PER_KEY 48
+
+typedef struct KeyRows
+{
+	uint32		key;
+	int			nloops;
+	int16		loops[MAX_PER_KEY];
+	int			nmaps;
+	int16		maps[MAX_PER_KEY];
+} KeyRows;
+
+static int16 loop_code[NUM_LOOPS];
+static int16 parent_code[NUM_LOOPS];
+static int16 map_loop_code[NUM_MAPS];
+static KeyRows key_rows[MAX_KEYS];
+static int	nkeys;
+static int16 code_2300,
+			code_2400;
 static bool tables_indexed = false;
+
+static int16
+code_of(const char *id)
+{
+	int			i;
+
+	for (i = 0; i < (int) NUM_LOOPS; i++)
+		if (strcmp(loops[i].id, id) == 0)
+			return (int16) i;
+	elog(ERROR, "cleanclaim: the 837 loop table has no loop %s", id);
+	return -1;
+}
+
+static KeyRows *
+rows_of(uint32 key, bool add)
+{
+	int			i;
+
+	for (i = 0; i < nkeys; i++)
+		if (key_rows[i].key == key)
+			return &key_rows[i];
+	if (!add)
+		return NULL;
+	if (nkeys == MAX_KEYS)
+		elog(ERROR, "cleanclaim: the 837 tables have more than %d segment ids", MAX_KEYS);
+	key_rows[nkeys].key = key;
+	return &key_rows[nkeys++];
+}
 
 static void
 index_tables(void)
 {
 	int			i;
 
+	nkeys = 0;
 	for (i = 0; i < (int) NUM_LOOPS; i++)
-		loop_keys[i] = literal_key(loops[i].segment);
+	{
+		loop_code[i] = code_of(loops[i].id);
+		parent_code[i] = loops[i].parent ? code_of(loops[i].parent) : -1;
+		if (i > 0)
+		{
+			KeyRows    *k = rows_of(literal_key(loops[i].segment), true);
+
+			if (k->nloops == MAX_PER_KEY)
+				elog(ERROR, "cleanclaim: too many 837 loops open with %s", loops[i].segment);
+			k->loops[k->nloops++] = (int16) i;
+		}
+	}
 	for (i = 0; i < (int) NUM_MAPS; i++)
-		map_keys[i] = literal_key(maps[i].segment);
+	{
+		KeyRows    *k = rows_of(literal_key(maps[i].segment), true);
+
+		map_loop_code[i] = code_of(maps[i].loop);
+		if (k->nmaps == MAX_PER_KEY)
+			elog(ERROR, "cleanclaim: too many 837 maps read %s", maps[i].segment);
+		k->maps[k->nmaps++] = (int16) i;
+	}
+	code_2300 = code_of("2300");
+	code_2400 = code_of("2400");
 	tables_indexed = true;
 }
 
@@ -494,20 +571,21 @@ apply_map(X837Reader *r, const X12Segment *seg, const FieldMap *m, Level level)
 }
 
 static void
-apply_maps(X837Reader *r, const X12Segment *seg, uint32 key)
+apply_maps(X837Reader *r, const X12Segment *seg, const KeyRows *rows)
 {
-	const LoopDef *loop = r->stack[r->depth - 1];
+	int			here = r->stack[r->depth - 1];
 	int			i;
 
-	for (i = 0; i < (int) NUM_MAPS; i++)
+	for (i = 0; i < rows->nmaps; i++)
 	{
-		const FieldMap *m = &maps[i];
+		int			j = rows->maps[i];
+		const FieldMap *m = &maps[j];
 
-		if (map_keys[i] != key || !(m->variants & r->variant) || strcmp(m->loop, loop->id) != 0)
+		if (map_loop_code[j] != loop_code[here] || !(m->variants & r->variant))
 			continue;
 		if (m->qual_element > 0 && !is_one_of(x12_element(seg, m->qual_element), m->codes))
 			continue;
-		apply_map(r, seg, m, loop->level);
+		apply_map(r, seg, m, loops[here].level);
 	}
 }
 
@@ -556,7 +634,13 @@ start_claim(X837Reader *r, const X12Segment *seg)
 	X837Claim  *c;
 	int			i;
 
-	r->claim_cxt = AllocSetContextCreate(r->cxt, "cleanclaim 837 claim", ALLOCSET_SMALL_SIZES);
+	if (r->spare != NULL)
+	{
+		r->claim_cxt = r->spare;
+		r->spare = NULL;
+	}
+	else
+		r->claim_cxt = AllocSetContextCreate(r->cxt, "cleanclaim 837 claim", ALLOCSET_DEFAULT_SIZES);
 	c = MemoryContextAlloc(r->claim_cxt, sizeof(X837Claim));
 	memcpy(c->f, r->context.f, sizeof(c->f));
 	c->ndiagnoses = c->nprocedures = c->nlines = c->maxlines = 0;
@@ -601,20 +685,22 @@ pop_to(X837Reader *r, int depth)
 {
 	while (r->depth > depth)
 	{
-		const LoopDef *l = r->stack[--r->depth];
+		int			code = loop_code[r->stack[--r->depth]];
 
-		if (strcmp(l->id, "2300") == 0)
+		if (code == code_2300)
 			finish_claim(r);
-		else if (strcmp(l->id, "2400") == 0)
+		else if (code == code_2400)
 			r->line = NULL;
 	}
 }
 
 static void
-enter_loop(X837Reader *r, const LoopDef *l, const X12Segment *seg)
+enter_loop(X837Reader *r, int row, const X12Segment *seg)
 {
+	const LoopDef *l = &loops[row];
+
 	if (r->depth < MAX_DEPTH)
-		r->stack[r->depth++] = l;
+		r->stack[r->depth++] = (int16) row;
 	if (l->segment[0] == 'H' && l->segment[1] == 'L')
 	{
 		int			level = l->level - LV_BILLING;	/* 0, 1, 2 */
@@ -625,33 +711,34 @@ enter_loop(X837Reader *r, const LoopDef *l, const X12Segment *seg)
 			r->hl_ids[i].len = 0;
 		r->hl_ids[level] = x12_element(seg, 1);
 	}
-	else if (l->level == LV_CLAIM && strcmp(l->id, "2300") == 0)
+	else if (loop_code[row] == code_2300)
 		start_claim(r, seg);
-	else if (strcmp(l->id, "2400") == 0)
+	else if (loop_code[row] == code_2400)
 		start_line(r, seg);
 }
 
 /* Does the segment open a loop nested in the current one or one around it? Then go there. */
 static void
-follow_loops(X837Reader *r, const X12Segment *seg, uint32 key)
+follow_loops(X837Reader *r, const X12Segment *seg, const KeyRows *rows)
 {
 	int			d;
 	int			i;
 
 	for (d = r->depth - 1; d >= 0; d--)
 	{
-		const char *here = r->stack[d]->id;
+		int			here = loop_code[r->stack[d]];
 
-		for (i = 1; i < (int) NUM_LOOPS; i++)
+		for (i = 0; i < rows->nloops; i++)
 		{
-			const LoopDef *l = &loops[i];
+			int			row = rows->loops[i];
+			const LoopDef *l = &loops[row];
 
-			if (loop_keys[i] != key || !(l->variants & r->variant) || strcmp(l->parent, here) != 0)
+			if (parent_code[row] != here || !(l->variants & r->variant))
 				continue;
 			if (l->qual_element > 0 && !is_one_of(x12_element(seg, l->qual_element), l->codes))
 				continue;
 			pop_to(r, d + 1);
-			enter_loop(r, l, seg);
+			enter_loop(r, row, seg);
 			return;
 		}
 	}
@@ -678,7 +765,7 @@ begin_transaction(X837Reader *r, const X12Segment *seg)
 	r->variant = x12_str_is(x12_element(seg, 1), "837") ? variant_of(r->version) : 0;
 	memset(&r->context, 0, sizeof(r->context));
 	memset(r->hl_ids, 0, sizeof(r->hl_ids));
-	r->stack[0] = &loops[0];
+	r->stack[0] = 0;
 	r->depth = 1;
 }
 
@@ -686,8 +773,9 @@ static void
 process_segment(X837Reader *r, const X12Segment *seg)
 {
 	uint32		key = segment_key(seg->id);
+	const KeyRows *rows;
 
-	if (key == literal_key("ISA"))
+	if (key == KEY3('I', 'S', 'A'))
 	{
 		pop_to(r, 0);
 		r->isa13 = x12_element(seg, 13);
@@ -695,7 +783,7 @@ process_segment(X837Reader *r, const X12Segment *seg)
 		r->variant = 0;
 		return;
 	}
-	if (key == literal_key("GS"))
+	if (key == KEY2('G', 'S'))
 	{
 		pop_to(r, 0);
 		r->gs06 = x12_element(seg, 6);
@@ -703,21 +791,21 @@ process_segment(X837Reader *r, const X12Segment *seg)
 		r->variant = 0;
 		return;
 	}
-	if (key == literal_key("ST"))
+	if (key == KEY2('S', 'T'))
 	{
 		begin_transaction(r, seg);
 		return;
 	}
-	if (key == literal_key("SE") || key == literal_key("GE") || key == literal_key("IEA"))
+	if (key == KEY2('S', 'E') || key == KEY2('G', 'E') || key == KEY3('I', 'E', 'A'))
 	{
 		pop_to(r, 0);
 		r->variant = 0;
 		return;
 	}
-	if (r->variant == 0 || r->depth == 0)
+	if (r->variant == 0 || r->depth == 0 || (rows = rows_of(key, false)) == NULL)
 		return;
-	follow_loops(r, seg, key);
-	apply_maps(r, seg, key);
+	follow_loops(r, seg, rows);
+	apply_maps(r, seg, rows);
 }
 
 /* ----- the API ----- */
@@ -741,7 +829,12 @@ x837_next_claim(X837Reader *r)
 
 	if (r->handed_out != NULL)
 	{
-		MemoryContextDelete(r->handed_out);
+		/* the caller is done with the claim returned last: its memory serves the next */
+		MemoryContextReset(r->handed_out);
+		if (r->spare == NULL)
+			r->spare = r->handed_out;
+		else
+			MemoryContextDelete(r->handed_out);
 		r->handed_out = NULL;
 	}
 	while (r->ready == NULL)

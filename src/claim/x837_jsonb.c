@@ -134,21 +134,70 @@ push_values(JsonbParseState **st, const char *name, const X837Value *values, int
 	pushJsonbValue(st, WJB_END_ARRAY, NULL);
 }
 
+/*
+ * The fields in the order jsonb keeps an object's keys (shorter first, then
+ * bytewise): pushed in that order, the object's closing sort finds them
+ * sorted and does not move them.
+ */
+static int	claim_order[CLAIM_FIELD_COUNT];
+static int	line_order[LINE_FIELD_COUNT];
+static bool orders_known = false;
+
+static int
+compare_names(const char *a, const char *b)
+{
+	int			la = (int) strlen(a);
+	int			lb = (int) strlen(b);
+
+	return la != lb ? la - lb : strcmp(a, b);
+}
+
+static void
+sort_fields(const FieldSpec *specs, int *order, int n)
+{
+	int			i,
+				j;
+
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && compare_names(specs[order[j - 1]].name, specs[order[j]].name) > 0; j--)
+		{
+			int			t = order[j];
+
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+}
+
+static void
+know_orders(void)
+{
+	sort_fields(claim_field_specs, claim_order, CLAIM_FIELD_COUNT);
+	sort_fields(line_field_specs, line_order, LINE_FIELD_COUNT);
+	orders_known = true;
+}
+
 static void
 push_line(JsonbParseState **st, const X837Line *line)
 {
-	int			i;
+	int			k;
 
 	pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
-	for (i = 0; i < LINE_FIELD_COUNT; i++)
+	for (k = 0; k < LINE_FIELD_COUNT; k++)
 	{
-		if (i == LF_MODIFIERS || i == LF_DX_POINTERS || line->f[i].s.len == 0)
-			continue;
-		push_key(st, line_field_specs[i].name);
-		push_value(st, line_field_specs[i].kind, line->f[i].s);
+		int			i = line_order[k];
+
+		if (i == LF_MODIFIERS)
+			push_values(st, "modifiers", line->modifiers, line->nmodifiers, false);
+		else if (i == LF_DX_POINTERS)
+			push_values(st, "dx_pointers", line->pointers, line->npointers, true);
+		else if (line->f[i].s.len > 0)
+		{
+			push_key(st, line_field_specs[i].name);
+			push_value(st, line_field_specs[i].kind, line->f[i].s);
+		}
 	}
-	push_values(st, "modifiers", line->modifiers, line->nmodifiers, false);
-	push_values(st, "dx_pointers", line->pointers, line->npointers, true);
 	pushJsonbValue(st, WJB_END_OBJECT, NULL);
 }
 
@@ -157,29 +206,45 @@ x837_claim_jsonb(const X837Claim *c)
 {
 	JsonbParseState *st = NULL;
 	JsonbValue *result;
+	int			k;
 	int			i;
 
+	if (!orders_known)
+		know_orders();
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-	push_key(&st, "claim_type");
-	push_string(&st, WJB_VALUE, c->institutional ? "institutional" : "professional",
-				c->institutional ? 13 : 12);
-	for (i = 0; i < CLAIM_FIELD_COUNT; i++)
+	for (k = 0; k < CLAIM_FIELD_COUNT; k++)
 	{
-		if (i == CF_CLAIM_TYPE || i == CF_DIAGNOSES || i == CF_ICD10PCS_PROCEDURES || i == CF_LINES ||
-			c->f[i].s.len == 0)
-			continue;
-		push_key(&st, claim_field_specs[i].name);
-		push_value(&st, claim_field_specs[i].kind, c->f[i].s);
-	}
-	push_values(&st, "diagnoses", c->diagnoses, c->ndiagnoses, false);
-	push_values(&st, "icd10pcs_procedures", c->procedures, c->nprocedures, false);
-	if (c->nlines > 0)
-	{
-		push_key(&st, "lines");
-		pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
-		for (i = 0; i < c->nlines; i++)
-			push_line(&st, &c->lines[i]);
-		pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+		int			f = claim_order[k];
+
+		switch (f)
+		{
+			case CF_CLAIM_TYPE:
+				push_key(&st, "claim_type");
+				push_string(&st, WJB_VALUE, c->institutional ? "institutional" : "professional",
+							c->institutional ? 13 : 12);
+				break;
+			case CF_DIAGNOSES:
+				push_values(&st, "diagnoses", c->diagnoses, c->ndiagnoses, false);
+				break;
+			case CF_ICD10PCS_PROCEDURES:
+				push_values(&st, "icd10pcs_procedures", c->procedures, c->nprocedures, false);
+				break;
+			case CF_LINES:
+				if (c->nlines == 0)
+					break;
+				push_key(&st, "lines");
+				pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
+				for (i = 0; i < c->nlines; i++)
+					push_line(&st, &c->lines[i]);
+				pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+				break;
+			default:
+				if (c->f[f].s.len == 0)
+					break;
+				push_key(&st, claim_field_specs[f].name);
+				push_value(&st, claim_field_specs[f].kind, c->f[f].s);
+				break;
+		}
 	}
 	result = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	return JsonbValueToJsonb(result);
