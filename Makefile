@@ -11,7 +11,7 @@ EXTVERSION = 0.2.0
 MODULE_big = cleanclaim
 # The C parts, by layer (docs/architecture.md): each folder uses only the
 # folders above it in this list, and tools/layers checks it.
-OBJS = src/base/srf.o src/x12/x12.o \
+OBJS = src/base/srf.o src/x12/x12.o src/x12/x12_envelope.o \
 	src/types/code_type.o src/types/npi.o src/types/icd10cm.o src/types/hcpcs.o src/types/ndc.o src/types/code_types.o \
 	src/refdata/loading.o src/refdata/refdata.o src/refdata/refdata_tables.o \
 	src/claim/claim.o src/claim/claim_jsonb.o src/claim/claim_fhir.o src/claim/fhir_doc.o src/claim/fhir_patient.o src/claim/claim_row.o src/claim/claim_argument.o src/claim/claim_837.o src/claim/x837_jsonb.o \

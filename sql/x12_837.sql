@@ -144,3 +144,60 @@ SELECT (SELECT array_agg(v.rule_id || ' ' || coalesce(v.field, '') || ' ' || coa
 	   (SELECT count(*) FROM f, read_837(x12) r, validate(r.claim, true) v WHERE r.claim_id = 'P1001') AS issues_compared;
 SELECT r.claim_id, v.rule_id, v.field, v.value FROM f, read_837(x12) r, validate(r.claim) v ORDER BY 1, 2, 3;
 DELETE FROM payers WHERE payer_id = 'RMH01';
+
+-- validate_837(): the file as a clearinghouse checks it (its envelope, the
+-- X12_* rules) and as the payer will (the claim rules), each issue at the
+-- segment and element that holds the value.  The file above has no slip: no
+-- X12 issue, and the one claim issue points at 2010AA N403.
+INSERT INTO payers (payer_id, name, payer_type, timely_filing_days) VALUES ('RMH01', 'Rocky Mountain Health', 'commercial', 365)
+ON CONFLICT DO NOTHING;
+CREATE FUNCTION pg_temp.v(x12 text) RETURNS TABLE (claim_id text, tc text, seg integer, id text, el integer, co integer,
+												  rule_id text, field text, value text, message text)
+LANGUAGE sql AS $$
+	SELECT claim_id, transaction_control, segment_no, segment_id, element, component, rule_id, field, value, message
+	FROM validate_837(x12) $$;
+SELECT v.* FROM f, pg_temp.v(x12) v;
+-- an invalid billing NPI points at 2010AA NM109; a diagnosis that is no
+-- ICD-10-CM code at its HI element and component; a modifier at its SV101
+-- component
+SELECT v.* FROM f, pg_temp.v(replace(replace(replace(x12, 'XX*1234567893', 'XX*1234567890'), 'ABF:I10', 'ABF:4019'),
+									 'HC:73610:RT', 'HC:73610:RT:LT')) v
+WHERE v.rule_id <> 'BILLING_ADDRESS_INVALID' ORDER BY v.claim_id, v.seg, v.rule_id;
+-- each slip of the envelope at its segment
+SELECT 'SE01' AS slip, v.* FROM f, pg_temp.v(replace(x12, 'SE*52*0001', 'SE*51*0001')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'SE02', v.* FROM f, pg_temp.v(replace(x12, 'SE*52*0001', 'SE*52*0009')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'GE01', v.* FROM f, pg_temp.v(replace(x12, 'GE*1*11', 'GE*2*11')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'GE02', v.* FROM f, pg_temp.v(replace(x12, 'GE*1*12', 'GE*1*13')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'IEA01 and IEA02', v.* FROM f, pg_temp.v(replace(x12, 'IEA*2*000000101', 'IEA*3*000000102')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'no IEA', v.* FROM f, pg_temp.v(replace(x12, E'IEA*2*000000101~\n', '')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'no SE', v.* FROM f, pg_temp.v(replace(x12, E'SE*30*0002~\n', '')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'unknown segment', v.* FROM f, pg_temp.v(replace(x12, E'REF*G1*AUTH778~\n', E'REF*G1*AUTH778~\nZZZ*1~\n')) v
+WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'segment outside', v.* FROM f, pg_temp.v(replace(x12, E'GE*1*11~\n', E'GE*1*11~\nNM1*85*2*X~\n')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'version 4010', v.* FROM f, pg_temp.v(replace(x12, 'X*005010X222A1~', 'X*004010X098A1~')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'no ISA', v.* FROM f, pg_temp.v(substr(x12, 108)) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'short ISA', v.* FROM f, pg_temp.v(replace(x12, 'CLEANCLAIMTEST *', 'CLEANCLAIMTEST*')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'empty', v.* FROM pg_temp.v('') v;
+-- the envelope's rules follow rule_settings (for every payer: the envelope has none)
+INSERT INTO rule_settings (rule_id, severity, note) VALUES ('X12_SE_COUNT', 'warning', 'x12 test');
+INSERT INTO rule_settings (rule_id, enabled, note) VALUES ('X12_CONTROL_MISMATCH', false, 'x12 test');
+SELECT v.rule_id, v.message FROM f, validate_837(replace(x12, 'SE*52*0001', 'SE*51*0009')) v WHERE v.rule_id LIKE 'X12%';
+SELECT v.severity FROM f, validate_837(replace(x12, 'SE*52*0001', 'SE*51*0009')) v WHERE v.rule_id LIKE 'X12%';
+DELETE FROM rule_settings WHERE note = 'x12 test';
+-- a short ISA still gives its claims (split by its element separator)
+SELECT count(*) AS claims_behind_a_short_isa FROM f, read_837(replace(x12, 'CLEANCLAIMTEST *', 'CLEANCLAIMTEST*'));
+-- the envelope's rules are in the catalog
+SELECT rule_id, default_severity, owner FROM rule_catalog() WHERE category = 'x12' ORDER BY rule_id;
+DELETE FROM payers WHERE payer_id = 'RMH01';

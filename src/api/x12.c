@@ -14,6 +14,9 @@
 #include "base/srf.h"
 #include "claim/claim.h"
 #include "claim/x837.h"
+#include "refdata/refdata.h"
+#include "engine/rules.h"
+#include "api/validate.h"
 
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"
@@ -70,6 +73,125 @@ read_837(PG_FUNCTION_ARGS)
 		values[6] = PointerGetDatum(x837_claim_jsonb(c));
 		values[7] = qualifiers_datum(c);
 		tuplestore_putvalues(store, tupdesc, values, nulls);
+		MemoryContextSwitchTo(old);
+		MemoryContextReset(row_cxt);
+	}
+	return (Datum) 0;
+}
+
+/* ----- validate_837 ----- */
+
+#define V837_NATTS (6 + ISSUE_NATTS)
+
+static const char *const problem_rules[] = {
+	[X12P_ISA_INVALID] = "X12_ISA_INVALID",
+	[X12P_TRAILER_MISSING] = "X12_TRAILER_MISSING",
+	[X12P_SE_COUNT] = "X12_SE_COUNT",
+	[X12P_GROUP_COUNT] = "X12_GROUP_COUNT",
+	[X12P_CONTROL_MISMATCH] = "X12_CONTROL_MISMATCH",
+	[X12P_VERSION_UNSUPPORTED] = "X12_VERSION_UNSUPPORTED",
+	[X12P_SEGMENT_UNKNOWN] = "X12_SEGMENT_UNKNOWN",
+};
+
+static const X12EnvelopeRules envelope_837 = {x837_version_supported, x837_segment_known};
+
+/* One row: where (claim id, transaction, segment, element, component) and the issue. */
+static void
+put_issue(Tuplestorestate *store, TupleDesc tupdesc, X12Str claim_id, X12Str transaction, int64 segment_no,
+		  const char *segment_id, int element, int component, const Issue *issue)
+{
+	Datum		values[V837_NATTS];
+	bool		nulls[V837_NATTS];
+
+	memset(nulls, 0, sizeof(nulls));
+	values[0] = text_datum(claim_id);
+	nulls[0] = claim_id.len == 0;
+	values[1] = text_datum(transaction);
+	nulls[1] = transaction.len == 0;
+	values[2] = Int32GetDatum((int32) Min(segment_no, PG_INT32_MAX));
+	nulls[2] = segment_no <= 0;
+	values[3] = CStringGetTextDatum(segment_id);
+	nulls[3] = segment_id[0] == '\0';
+	values[4] = Int32GetDatum(element);
+	nulls[4] = element <= 0;
+	values[5] = Int32GetDatum(component);
+	nulls[5] = component <= 0;
+	issue_values(issue, values + 6, nulls + 6);
+	tuplestore_putvalues(store, tupdesc, values, nulls);
+}
+
+static void
+put_envelope_problems(Tuplestorestate *store, TupleDesc tupdesc, const char *data, int64 len)
+{
+	X12Problem *problems;
+	int			n = x12_check_envelope(data, len, &envelope_837, &problems);
+	X12Str		none = {"", 0};
+	FieldValue	no_payer;
+	const RuleConfig *config;
+	int			i;
+
+	/* the envelope has no payer: the settings for every payer apply */
+	memset(&no_payer, 0, sizeof(no_payer));
+	config = config_for_payer(&no_payer);
+	for (i = 0; i < n; i++)
+	{
+		const X12Problem *p = &problems[i];
+		Issue		issue;
+
+		memset(&issue, 0, sizeof(issue));
+		issue.rule = (RuleId) rule_lookup(problem_rules[p->kind]);
+		if (!config->enabled[issue.rule])
+			continue;
+		issue.severity = config->severity[issue.rule];
+		issue.weight = config->weight[issue.rule];
+		issue.message = p->message;
+		/* outside a transaction set, the segment's position is the file's */
+		put_issue(store, tupdesc, none, p->transaction_control, p->segment_no > 0 ? p->segment_no : p->file_segment,
+				  p->segment_id, p->element, 0, &issue);
+	}
+}
+
+/*
+ * validate_837(x12 text) -> SETOF (claim_id, transaction_control,
+ * segment_no, segment_id, element, component, and the issue's columns):
+ * first the envelope's problems, then each claim's issues (every claim rule
+ * that is on), at the value each names.
+ */
+PG_FUNCTION_INFO_V1(validate_837);
+Datum
+validate_837(PG_FUNCTION_ARGS)
+{
+	text	   *x12 = PG_GETARG_TEXT_PP(0);
+	const char *data = VARDATA_ANY(x12);
+	int64		len = VARSIZE_ANY_EXHDR(x12);
+	TupleDesc	tupdesc;
+	Tuplestorestate *store = begin_materialized_srf(fcinfo, &tupdesc);
+	X837Reader *reader;
+	MemoryContext row_cxt = AllocSetContextCreate(CurrentMemoryContext, "cleanclaim validate_837 claim",
+												  ALLOCSET_DEFAULT_SIZES);
+	X837Claim  *c;
+
+	refdata_begin_statement();
+	rules_prepare_reading();
+	put_envelope_problems(store, tupdesc, data, len);
+	reader = x837_begin(data, len);
+	while ((c = x837_next_claim(reader)) != NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(row_cxt);
+		Claim	   *claim = claim_from_jsonb(x837_claim_jsonb(c));
+		IssueList	issues;
+		int			i;
+
+		memset(&issues, 0, sizeof(issues));
+		rules_run(claim, &issues, false);
+		for (i = 0; i < issues.n; i++)
+		{
+			const Issue *issue = &issues.items[i];
+			X837Value	at = x837_locate(c, issue->field, issue->line_no, issue->value);
+
+			put_issue(store, tupdesc, c->f[CF_CLAIM_ID].s, c->transaction_control, at.segment, at.segment_id,
+					  at.element, at.component, issue);
+		}
 		MemoryContextSwitchTo(old);
 		MemoryContextReset(row_cxt);
 	}

@@ -26,6 +26,7 @@ typedef struct X837Value
 	int16		element;		/* 1-based */
 	int16		component;		/* 1-based, 0 for the whole element */
 	int8		level;			/* the loop level that set it (what a new HL clears) */
+	char		segment_id[4];
 } X837Value;
 
 typedef struct X837Line
@@ -67,6 +68,16 @@ extern X837Reader *x837_begin(const char *data, int64 len);
 extern X837Claim *x837_next_claim(X837Reader *r);
 /* The claim as jsonb in the claim contract (x837_jsonb.c). */
 extern Jsonb *x837_claim_jsonb(const X837Claim *c);
+/*
+ * Where the value an issue names sits in the file: the field (a claim field,
+ * or a line field of line line_no), the value when the field is a list.  A
+ * field the claim lacks is placed at the segment that would hold it: the CLM
+ * (or, for a line, its LX), with element 0.
+ */
+extern X837Value x837_locate(const X837Claim *c, const char *field, int line_no, const char *value);
+/* The 837 as the envelope check needs it: the versions read, the segments an 837 has. */
+extern bool x837_version_supported(X12Str transaction, X12Str version);
+extern bool x837_segment_known(X12Str transaction, X12Str segment);
 /* The separators of the interchange the last claim came from. */
 extern X12Separators x837_separators(const X837Reader *r);
 

@@ -224,7 +224,28 @@ typedef enum Severity
 	  "Look at this payer's past denials of such lines (denial_risk() names them) and fix what they point to before submitting.") \
 	X(AUDIT_MANY_WARNINGS, "audit", SEV_INFO, "billing", "", "", \
 	  "three or more warnings on the claim", \
-	  "Review the warnings together: several small doubts often hide one real problem.")
+	  "Review the warnings together: several small doubts often hide one real problem.") \
+	X(X12_ISA_INVALID, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "the file does not start with an interchange header ISA of 106 characters and 16 elements, the segment that sets the separators", \
+	  "Start the file with ISA, fixed width: the element separator its 4th character, ISA16 the component separator, the segment terminator right after it.") \
+	X(X12_TRAILER_MISSING, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "an interchange, functional group or transaction set without its trailer (IEA, GE, SE), or a trailer without its header", \
+	  "Close every ST with SE, every GS with GE and every ISA with IEA, in that order, and open each before its trailer.") \
+	X(X12_SE_COUNT, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "SE01, the transaction set's segment count, is not the number of segments from its ST to its SE", \
+	  "Count the segments from ST to SE, both included, into SE01.") \
+	X(X12_GROUP_COUNT, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "GE01 is not the number of transaction sets of its group, or IEA01 not the number of groups of its interchange", \
+	  "Count the ST segments of the group into GE01 and the GS segments of the interchange into IEA01.") \
+	X(X12_CONTROL_MISMATCH, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "a trailer's control number differs from its header's: SE02 from ST02, GE02 from GS06, IEA02 from ISA13", \
+	  "Write the header's control number into its trailer.") \
+	X(X12_VERSION_UNSUPPORTED, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "an 837 transaction set of a version other than 5010 (005010X222 837P, 005010X223 837I), such as a 4010 file", \
+	  "Send 837s in version 5010 (HIPAA has required it since 2012): GS08 and ST03 005010X222A1 or 005010X223A2.") \
+	X(X12_SEGMENT_UNKNOWN, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "a segment the 837 does not have, or a segment outside a transaction set", \
+	  "Remove the segment, or correct its id; every segment but the envelope's lies between an ST and its SE.")
 
 #define RULE_ENUM(id, cat, sev, owner, fields, data, desc, hint) RULE_##id,
 typedef enum RuleId

@@ -84,4 +84,42 @@ x12_str_is(X12Str s, const char *literal)
 	return s.len == n && memcmp(s.s, literal, n) == 0;
 }
 
+/*
+ * The envelope of a file, checked (x12_envelope.c): what a 999 would say of
+ * its ISA/IEA, GS/GE and ST/SE, and of the segments a transaction set may
+ * not have.  The transaction's own knowledge comes in as callbacks.
+ */
+typedef enum X12ProblemKind
+{
+	X12P_ISA_INVALID,
+	X12P_TRAILER_MISSING,
+	X12P_SE_COUNT,
+	X12P_GROUP_COUNT,
+	X12P_CONTROL_MISMATCH,
+	X12P_VERSION_UNSUPPORTED,
+	X12P_SEGMENT_UNKNOWN
+} X12ProblemKind;
+
+typedef struct X12Problem
+{
+	X12ProblemKind kind;
+	int64		file_segment;	/* the segment's position in the file */
+	int64		segment_no;		/* in its transaction set (ST is 1), 0 outside one */
+	char		segment_id[4];
+	int			element;		/* 0 for the segment as a whole */
+	X12Str		transaction_control;	/* ST02 of the transaction set it is in, or empty */
+	const char *message;
+} X12Problem;
+
+typedef struct X12EnvelopeRules
+{
+	/* Is this version of this transaction set one the caller reads? */
+	bool		(*version_supported) (X12Str transaction, X12Str version);
+	/* May a transaction set of this kind have a segment of this id? */
+	bool		(*segment_known) (X12Str transaction, X12Str segment);
+} X12EnvelopeRules;
+
+/* The problems of the file's envelope, in file order; returns how many. */
+extern int	x12_check_envelope(const char *data, int64 len, const X12EnvelopeRules *rules, X12Problem **out);
+
 #endif							/* CLEANCLAIM_X12_H */
