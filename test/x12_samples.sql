@@ -23,7 +23,7 @@ SELECT :'data_dir' = '' AS no_data \gset
 SELECT plan(1);
 SELECT skip('no shared data (set CLEANCLAIM_DATA): the X12 samples are not there to read', 1);
 \else
-SELECT plan(17);
+SELECT plan(18);
 
 \ir fixtures.psql
 -- only the real code sets here (the fixtures' payers, places of service and
@@ -265,6 +265,23 @@ END $$;
 SELECT is((SELECT string_agg(file || ':' || coalesce(pg_temp.claims_of(:'d' || '/' || file), '-'), ' ' ORDER BY file) FROM sample_files),
 		  '837_004010X096A1/automobile-accident.837:- 837_004010X096A1/homeowners.837:- 837_004010X096A1/institutional-ppo-repriced.837:- 837_004010X096A1/institutional.837:- 837_004010X096A1/workers-compensation.837:- 837_004010X098A1/coordination-of-benefits.837:- 837_004010X098A1/dependent-commercial-insurance-01.837:- 837_004010X098A1/dependent-commercial-insurance-02.837:- 837_004010X098A1/dependent-commercial-insurance-03.837:- 837_004010X098A1/patient-is-dependent.837:- 837_004010X098A1/patient-is-subscriber.837:- 837_005010X222A2/demo.ambulance.example5.837:051068 837_005010X222A2/demo.autoaccident.837:900000032 837_005010X222A2/demo.cob.2ndary.example4.837:125WILL 837_005010X222A2/demo.cob.example3.A.837:26407789 837_005010X222A2/demo.cob.example3.B.837:26407789 837_005010X222A2/demo.cob.example3.C.837:26407789 837_005010X222A2/demo.cob.example4.837:101KEN6055 837_005010X222A2/demo.drug.example10.1.837:CLMNO12345 837_005010X222A2/demo.drug.example10.2.837:CLMNO12345 837_005010X222A2/demo.drug.example10.3.837:CLMNO12345 837_005010X222A2/demo.example1.837:26463774 837_005010X222A2/demo.example11.837:ABC123-RI 837_005010X222A2/demo.example12.837:TS234H3 837_005010X222A2/demo.example2.837:26462967 837_005010X222A2/demo.example6.837:125WILL 837_005010X222A2/demo.example7.837:R03996273 #01 837_005010X222A2/demo.example8.837:SMI123 837_005010X222A2/demo.example9.837:153829140 837_005010X223A3/institutional-claim.837i:756048Q 837_005010X223A3/out-of-network-repriced-claim.837i:W392-49141 837_005010X223A3/ppo-repriced-claim.837i:456DFH43 837_005010X223A3/two-claims-single-provider.837i:756048Q,756049Q demo-file/demo.837:26463774 demo-file/demo.837i:756048Q',
 		  'every 837 sample: the claims read_837 finds in it, by CLM01 (the 4010 files none)');
+-- validate_837() reads the claims straight into the rules' model; on every
+-- 5010 sample its claim issues are those of validate() on read_837's jsonb
+CREATE FUNCTION pg_temp.issue_gap(path text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE x12 text := pg_read_file(path); gap bigint;
+BEGIN
+	SELECT count(*) INTO gap FROM (
+		(SELECT claim_id, rule_id, line_no, field, severity, message FROM cleanclaim.validate_837(x12) WHERE category <> 'x12'
+		 EXCEPT ALL
+		 SELECT r.claim_id, v.rule_id, v.line_no, v.field, v.severity, v.message FROM cleanclaim.read_837(x12) r, cleanclaim.validate(r.claim) v)
+		UNION ALL
+		(SELECT r.claim_id, v.rule_id, v.line_no, v.field, v.severity, v.message FROM cleanclaim.read_837(x12) r, cleanclaim.validate(r.claim) v
+		 EXCEPT ALL
+		 SELECT claim_id, rule_id, line_no, field, severity, message FROM cleanclaim.validate_837(x12) WHERE category <> 'x12')) d;
+	RETURN gap;
+END $$;
+SELECT is((SELECT string_agg(file, ', ') FROM sample_files WHERE file LIKE '%5010%' AND pg_temp.issue_gap(:'d' || '/' || file) > 0),
+		  NULL, 'every 5010 sample: validate_837 finds the claim issues validate() finds on read_837''s claims, with the same messages');
 \endif
 
 SELECT * FROM finish();

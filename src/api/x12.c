@@ -178,7 +178,7 @@ validate_837(PG_FUNCTION_ARGS)
 	while ((c = x837_next_claim(reader)) != NULL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(row_cxt);
-		Claim	   *claim = claim_from_jsonb(x837_claim_jsonb(c));
+		Claim	   *claim = x837_claim_model(c);
 		IssueList	issues;
 		int			i;
 

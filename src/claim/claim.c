@@ -245,6 +245,7 @@ raw_kind_name(const RawValue *raw)
 		case RAW_JSONB_CONTAINER:
 			return JsonContainerIsArray(raw->container) ? "a list" : "an object";
 		case RAW_ARRAY:
+		case RAW_ITEMS:
 			return "a list";
 		case RAW_RECORD:
 			return "a record";
@@ -672,6 +673,18 @@ read_list(Claim *claim, FieldValue *fv, int line_no, const char *field, FieldKin
 				item.kind = RAW_OTHER;
 				item.text = claim_str(OidOutputFunctionCall(outfunc, elems[i]));
 			}
+			(void) read_list_item(&fv->items[fv->nitems++], kind, &item);
+		}
+	}
+	else if (raw->kind == RAW_ITEMS)
+	{
+		fv->items = palloc0(Max(raw->nitems, 1) * sizeof(FieldValue));
+		for (i = 0; i < raw->nitems; i++)
+		{
+			RawValue	item = {0};
+
+			item.kind = RAW_TEXT;
+			item.text = raw->items[i];
 			(void) read_list_item(&fv->items[fv->nitems++], kind, &item);
 		}
 	}

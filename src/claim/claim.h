@@ -215,7 +215,8 @@ typedef enum ClaimSource
 {
 	SOURCE_JSONB,
 	SOURCE_ROW,
-	SOURCE_FHIR
+	SOURCE_FHIR,
+	SOURCE_X12
 } ClaimSource;
 
 typedef struct Claim
@@ -245,6 +246,7 @@ typedef enum RawKind
 	RAW_JSONB_CONTAINER,		/* a nested jsonb array or object */
 	RAW_ARRAY,					/* a SQL array */
 	RAW_RECORD,					/* a composite datum */
+	RAW_ITEMS,					/* a list of text items (a reader's own list: X12 composites) */
 	RAW_OTHER					/* some other type: only its text form is used */
 } RawKind;
 
@@ -261,6 +263,8 @@ typedef struct RawValue
 	JsonbContainer *container;	/* RAW_JSONB_CONTAINER */
 	ArrayType  *array;			/* RAW_ARRAY */
 	Datum		record;			/* RAW_RECORD (a HeapTupleHeader) */
+	const ClaimStr *items;		/* RAW_ITEMS */
+	int			nitems;
 } RawValue;
 
 /*

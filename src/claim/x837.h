@@ -66,6 +66,8 @@ typedef struct X837Reader X837Reader;
 extern X837Reader *x837_begin(const char *data, int64 len);
 /* The next claim of the file (allocated in the current memory context), or NULL at its end. */
 extern X837Claim *x837_next_claim(X837Reader *r);
+/* The claim in the rules' claim model, straight from the file (x837_model.c). */
+extern Claim *x837_claim_model(const X837Claim *c);
 /* The claim as jsonb in the claim contract (x837_jsonb.c). */
 extern Jsonb *x837_claim_jsonb(const X837Claim *c);
 /*
