@@ -201,3 +201,32 @@ SELECT count(*) AS claims_behind_a_short_isa FROM f, read_837(replace(x12, 'CLEA
 -- the envelope's rules are in the catalog
 SELECT rule_id, default_severity, owner FROM rule_catalog() WHERE category = 'x12' ORDER BY rule_id;
 DELETE FROM payers WHERE payer_id = 'RMH01';
+
+-- load_837(): into a table of the contract's columns, through its scrub
+-- trigger; a file with X12 errors loads nothing, or only the claims of its
+-- clean transaction sets when asked
+INSERT INTO payers (payer_id, name, payer_type, timely_filing_days) VALUES ('RMH01', 'Rocky Mountain Health', 'commercial', 365)
+ON CONFLICT DO NOTHING;
+CREATE TABLE inbox (claim_id text PRIMARY KEY, claim_type text, payer_id text, member_id text, billing_npi text,
+	service_from date, total_charge numeric, diagnoses text[], lines jsonb, received_on date DEFAULT '2026-12-02',
+	scrub_status text);
+CREATE TRIGGER scrub BEFORE INSERT ON inbox FOR EACH ROW EXECUTE FUNCTION scrub('annotate', 'status=scrub_status');
+SELECT claims_read, claims_loaded, x12_errors, issues FROM f, load_837(x12, 'inbox');
+SELECT claim_id, claim_type, billing_npi, service_from, total_charge, diagnoses, jsonb_array_length(lines) AS lines,
+	   received_on, scrub_status FROM inbox ORDER BY claim_id;
+TRUNCATE inbox;
+-- SE02 of the 837P wrong: nothing goes in; then only the 837I's claim
+SELECT claims_read, claims_loaded, x12_errors, issues FROM f, load_837(replace(x12, 'SE*52*0001', 'SE*52*0009'), 'inbox');
+SELECT claims_read, claims_loaded, x12_errors FROM f, load_837(replace(x12, 'SE*52*0001', 'SE*52*0009'), 'inbox', true);
+SELECT claim_id FROM inbox;
+TRUNCATE inbox;
+-- an error outside any transaction set stops the whole file, even when asked
+SELECT claims_read, claims_loaded, x12_errors FROM f, load_837(replace(x12, 'IEA*2*000000101', 'IEA*2*000000102'), 'inbox', true);
+-- bad arguments
+SELECT * FROM load_837(NULL, 'inbox');
+\echo :LAST_ERROR_SQLSTATE
+CREATE TABLE not_claims (x int);
+SELECT * FROM f, load_837(x12, 'not_claims');
+\echo :LAST_ERROR_SQLSTATE
+DROP TABLE inbox, not_claims;
+DELETE FROM payers WHERE payer_id = 'RMH01';
