@@ -18,7 +18,7 @@ OBJS = src/base/srf.o src/x12/x12.o src/x12/x12_envelope.o \
 	src/engine/catalog.o src/engine/settings.o src/engine/runner.o src/engine/facts.o \
 	src/rules/rules_completeness.o src/rules/rules_billing.o src/rules/rules_frontend.o src/rules/rules_patient.o \
 	src/rules/rules_diagnosis.o src/rules/rules_procedure.o src/rules/rules_institutional.o src/rules/rules_duplicates.o src/rules/audit_rules.o src/rules/groups.o \
-	src/api/validate.o src/api/scrub.o src/api/audit.o src/api/outcome.o src/api/stats.o src/api/aggregates.o src/api/metric_functions.o src/api/x12.o \
+	src/api/validate.o src/api/scrub.o src/api/audit.o src/api/outcome.o src/api/stats.o src/api/aggregates.o src/api/metric_functions.o src/api/x12.o src/api/x12_ack.o \
 	src/cleanclaim.o
 PG_CPPFLAGS += -Isrc
 

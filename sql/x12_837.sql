@@ -230,3 +230,18 @@ SELECT * FROM f, load_837(x12, 'not_claims');
 \echo :LAST_ERROR_SQLSTATE
 DROP TABLE inbox, not_claims;
 DELETE FROM payers WHERE payer_id = 'RMH01';
+
+-- ack_999(): the 999 a receiver would send back (its dates masked here)
+CREATE FUNCTION pg_temp.ack(x12 text, control integer DEFAULT 1) RETURNS SETOF text LANGUAGE sql AS $$
+	SELECT regexp_replace(regexp_replace(l, '^(ISA\*.*)\*\d{6}\*\d{4}\*\^', '\1*YYMMDD*HHMM*^'),
+						  '^(GS\*FA\*[^*]*\*[^*]*)\*\d{8}\*\d{4}\*', '\1*CCYYMMDD*HHMM*')
+	FROM regexp_split_to_table(rtrim(ack_999(x12, control), E'\n'), E'\n') l $$;
+-- the file above: both transaction sets accepted
+SELECT pg_temp.ack(x12) FROM f;
+-- an unknown segment and a wrong SE01 in the 837P; the 837I of version 4010
+SELECT pg_temp.ack(replace(replace(replace(x12, 'SE*52*0001', 'SE*51*0001'), E'REF*G1*AUTH778~\n', E'REF*G1*AUTH778~\nZZZ*1~\n'),
+						   '005010X223A2', '004010X096A1'), 42) FROM f;
+-- a wrong GE01: the group rejected
+SELECT pg_temp.ack(replace(x12, 'GE*1*11', 'GE*3*11')) FROM f WHERE true LIMIT 11;
+SELECT ack_999('ISA*00*', 0);
+\echo :LAST_ERROR_SQLSTATE

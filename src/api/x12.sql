@@ -74,3 +74,9 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION load_837(text, regclass, boolean) IS 'inserts the claims of an X12 837 file into a table of the claim contract''s columns (those it has; lines as jsonb), through the table''s triggers; a file with X12 errors (validate_837''s x12 rules) loads nothing, or with load_clean_transactions the claims of its transaction sets without one (unless an error lies outside any transaction set); returns the claims read and loaded, the X12 errors and what they are';
+
+-- ack_999(): the 999 a receiver would send back for the file.
+CREATE FUNCTION ack_999(x12 text, control_number integer DEFAULT 1) RETURNS text
+AS 'MODULE_PATHNAME', 'ack_999'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ack_999(text, integer) IS 'the 999 implementation acknowledgment (005010X231A1) of an X12 837 file, from its envelope''s problems: per group AK1, per transaction set AK2, IK3 for each segment an 837 does not have, IK5 accepted or rejected with its reason, AK9; in an envelope of its own (sender and receiver of the file swapped, control_number as ISA13, GS06), dated the transaction''s start';
