@@ -189,6 +189,8 @@ SELECT 'no ISA', v.* FROM f, pg_temp.v(substr(x12, 108)) v WHERE v.rule_id LIKE 
 UNION ALL
 SELECT 'short ISA', v.* FROM f, pg_temp.v(replace(x12, 'CLEANCLAIMTEST *', 'CLEANCLAIMTEST*')) v WHERE v.rule_id LIKE 'X12%'
 UNION ALL
+SELECT 'composites with >', v.* FROM f, pg_temp.v(left(x12, 106) || replace(substr(x12, 107), ':', '>')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
 SELECT 'empty', v.* FROM pg_temp.v('') v;
 -- the envelope's rules follow rule_settings (for every payer: the envelope has none)
 INSERT INTO rule_settings (rule_id, severity, note) VALUES ('X12_SE_COUNT', 'warning', 'x12 test');

@@ -23,7 +23,7 @@ SELECT :'data_dir' = '' AS no_data \gset
 SELECT plan(1);
 SELECT skip('no shared data (set CLEANCLAIM_DATA): the X12 samples are not there to read', 1);
 \else
-SELECT plan(18);
+SELECT plan(19);
 
 \ir fixtures.psql
 -- only the real code sets here (the fixtures' payers, places of service and
@@ -282,6 +282,14 @@ BEGIN
 END $$;
 SELECT is((SELECT string_agg(file, ', ') FROM sample_files WHERE file LIKE '%5010%' AND pg_temp.issue_gap(:'d' || '/' || file) > 0),
 		  NULL, 'every 5010 sample: validate_837 finds the claim issues validate() finds on read_837''s claims, with the same messages');
+-- the envelope of every 5010 sample: no slip but the component separator of
+-- the files whose composites use > where their ISA16 says :
+SELECT is((SELECT string_agg(file || ' ' || r, ', ' ORDER BY file)
+		   FROM sample_files, LATERAL (SELECT string_agg(v.rule_id, ' ') AS r FROM cleanclaim.validate_837(pg_read_file(:'d' || '/' || file)) v
+									   WHERE v.category = 'x12') x
+		   WHERE file LIKE '%5010%' AND r IS NOT NULL),
+		  '837_005010X222A2/demo.cob.2ndary.example4.837 X12_SEPARATOR_MISMATCH, 837_005010X222A2/demo.example11.837 X12_SEPARATOR_MISMATCH, 837_005010X222A2/demo.example12.837 X12_SEPARATOR_MISMATCH, 837_005010X222A2/demo.example6.837 X12_SEPARATOR_MISMATCH, 837_005010X222A2/demo.example9.837 X12_SEPARATOR_MISMATCH, 837_005010X223A3/out-of-network-repriced-claim.837i X12_SEPARATOR_MISMATCH, 837_005010X223A3/ppo-repriced-claim.837i X12_SEPARATOR_MISMATCH',
+		  'every 5010 sample: an X12 issue only where its composites use another separator than its ISA16');
 \endif
 
 SELECT * FROM finish();

@@ -151,6 +151,35 @@ put_envelope_problems(Tuplestorestate *store, TupleDesc tupdesc, const char *dat
 	}
 }
 
+/* Composites written with another separator than ISA16: at the ISA's 16th element. */
+static void
+put_separator_slips(Tuplestorestate *store, TupleDesc tupdesc, const X837Reader *reader)
+{
+	const X837SeparatorSlip *slips;
+	int			n = x837_separator_slips(reader, &slips);
+	X12Str		none = {"", 0};
+	FieldValue	no_payer;
+	const RuleConfig *config;
+	int			i;
+
+	memset(&no_payer, 0, sizeof(no_payer));
+	config = config_for_payer(&no_payer);
+	if (!config->enabled[RULE_X12_SEPARATOR_MISMATCH])
+		return;
+	for (i = 0; i < n; i++)
+	{
+		Issue		issue;
+
+		memset(&issue, 0, sizeof(issue));
+		issue.rule = RULE_X12_SEPARATOR_MISMATCH;
+		issue.severity = config->severity[issue.rule];
+		issue.weight = config->weight[issue.rule];
+		issue.message = psprintf("ISA16 declares \"%c\" as the component separator, but the composites are written with \"%c\" (read as written)",
+								 slips[i].declared, slips[i].used);
+		put_issue(store, tupdesc, none, none, slips[i].isa_segment, "ISA", 16, 0, &issue);
+	}
+}
+
 /*
  * validate_837(x12 text) -> SETOF (claim_id, transaction_control,
  * segment_no, segment_id, element, component, and the issue's columns):
@@ -195,5 +224,6 @@ validate_837(PG_FUNCTION_ARGS)
 		MemoryContextSwitchTo(old);
 		MemoryContextReset(row_cxt);
 	}
+	put_separator_slips(store, tupdesc, reader);
 	return (Datum) 0;
 }

@@ -220,6 +220,10 @@ struct X837Reader
 	MemoryContext ready_cxt;
 	bool		component_settled;	/* the interchange's component separator was checked against its use */
 	bool		component_slip; /* its composites use another one than ISA16 declares */
+	int64		isa_number;		/* the current interchange's ISA, in the file */
+	int			nslips;
+	int			maxslips;
+	X837SeparatorSlip *slips;
 };
 
 /* A segment id as a number (up to three characters), for comparisons and lookups. */
@@ -428,6 +432,18 @@ settle_component_separator(X837Reader *r, X12Str composite)
 	if (memchr(composite.s, declared, composite.len) == NULL && memchr(composite.s, other, composite.len) != NULL &&
 		other != r->x.sep.element && other != r->x.sep.segment && other != r->x.sep.repetition)
 	{
+		X837SeparatorSlip *slip;
+
+		if (r->nslips == r->maxslips)
+		{
+			r->maxslips = r->maxslips ? r->maxslips * 2 : 4;
+			r->slips = r->slips ? repalloc(r->slips, r->maxslips * sizeof(X837SeparatorSlip))
+				: MemoryContextAlloc(r->cxt, r->maxslips * sizeof(X837SeparatorSlip));
+		}
+		slip = &r->slips[r->nslips++];
+		slip->isa_segment = r->isa_number;
+		slip->declared = declared;
+		slip->used = other;
 		r->x.sep.component = other;
 		r->component_slip = true;
 	}
@@ -781,6 +797,7 @@ process_segment(X837Reader *r, const X12Segment *seg)
 	{
 		pop_to(r, 0);
 		r->isa13 = x12_element(seg, 13);
+		r->isa_number = seg->number;
 		r->component_settled = r->component_slip = false;
 		r->variant = 0;
 		return;
@@ -866,125 +883,11 @@ x837_version_supported(X12Str transaction, X12Str version)
 	return !x12_str_is(transaction, "837") || variant_of(version) != 0;
 }
 
-/* The segments of the 837P and 837I 5010 implementation guides. */
-static const char *const segments_837[] = {
-	"ST", "SE", "BHT", "NM1", "N2", "N3", "N4", "PER", "REF", "HL", "PRV", "CUR", "SBR", "PAT", "DMG",
-	"CLM", "DTP", "CL1", "PWK", "CN1", "AMT", "K3", "NTE", "CR1", "CR2", "CR3", "CR5", "CR6", "CR7", "CR8",
-	"CRC", "HI", "HCP", "QTY", "MEA", "LX", "SV1", "SV2", "SV5", "TOO", "PS1", "HSD", "LIN", "CTP", "SVD",
-	"CAS", "LQ", "FRM", "OI", "MIA", "MOA", NULL
-};
-
-bool
-x837_segment_known(X12Str transaction, X12Str segment)
+int
+x837_separator_slips(const X837Reader *r, const X837SeparatorSlip **slips)
 {
-	int			i;
-
-	if (!x12_str_is(transaction, "837"))
-		return true;
-	for (i = 0; segments_837[i] != NULL; i++)
-		if (x12_str_is(segment, segments_837[i]))
-			return true;
-	return false;
-}
-
-static bool
-value_is(const X837Value *v, const char *value)
-{
-	return value != NULL && v->s.len == (int) strlen(value) && memcmp(v->s.s, value, v->s.len) == 0;
-}
-
-/* A value standing for "not in the file": at the segment that would hold it. */
-static X837Value
-placed_at(int64 segment, const char *segment_id)
-{
-	X837Value	v;
-
-	memset(&v, 0, sizeof(v));
-	v.segment = segment;
-	strlcpy(v.segment_id, segment_id, sizeof(v.segment_id));
-	return v;
-}
-
-static const X837Line *
-line_numbered(const X837Claim *c, int line_no)
-{
-	int			i;
-	char		text[16];
-
-	snprintf(text, sizeof(text), "%d", line_no);
-	for (i = 0; i < c->nlines; i++)
-		if (value_is(&c->lines[i].f[LF_LINE_NO], text))
-			return &c->lines[i];
-	return line_no >= 1 && line_no <= c->nlines ? &c->lines[line_no - 1] : NULL;
-}
-
-X837Value
-x837_locate(const X837Claim *c, const char *field, int line_no, const char *value)
-{
-	X837Value	clm = placed_at(c->clm_segment, "CLM");
-	int			id;
-	int			i;
-
-	if (field == NULL)
-		return clm;
-	if (line_no > 0)
-	{
-		const X837Line *line = line_numbered(c, line_no);
-		const char *name = strncmp(field, "lines.", 6) == 0 ? field + 6 : field;
-
-		if (line == NULL)
-			return clm;
-		id = line_field_lookup(name, (int) strlen(name));
-		if (id == LF_MODIFIERS)
-		{
-			/* the value may name several ("RT LT"): the first of them in the file */
-			for (i = 0; i < line->nmodifiers; i++)
-				if (value != NULL && line->modifiers[i].s.len > 0 &&
-					(value_is(&line->modifiers[i], value) ||
-					 (strncmp(value, line->modifiers[i].s.s, line->modifiers[i].s.len) == 0 &&
-					  value[line->modifiers[i].s.len] == ' ')))
-					return line->modifiers[i];
-			return line->f[LF_PROCEDURE].s.len > 0 ? line->f[LF_PROCEDURE] : placed_at(line->lx_segment, "LX");
-		}
-		if (id == LF_DX_POINTERS)
-		{
-			for (i = 0; i < line->npointers; i++)
-				if (value_is(&line->pointers[i], value))
-					return line->pointers[i];
-			return line->npointers > 0 ? line->pointers[0] : placed_at(line->lx_segment, "LX");
-		}
-		if (id >= 0 && line->f[id].s.len > 0)
-			return line->f[id];
-		return placed_at(line->lx_segment, "LX");
-	}
-	id = claim_field_lookup(field, (int) strlen(field));
-	if (id == CF_DIAGNOSES || id == CF_ICD10PCS_PROCEDURES)
-	{
-		const X837Value *list = id == CF_DIAGNOSES ? c->diagnoses : c->procedures;
-		int			n = id == CF_DIAGNOSES ? c->ndiagnoses : c->nprocedures;
-
-		for (i = 0; i < n; i++)
-			if (value_is(&list[i], value))
-				return list[i];
-		/* a dotted code in the message, dotless in the file */
-		for (i = 0; value != NULL && i < n; i++)
-		{
-			char		dotless[16];
-			int			k = 0;
-			const char *p;
-
-			for (p = value; *p && k < 15; p++)
-				if (*p != '.')
-					dotless[k++] = *p;
-			dotless[k] = '\0';
-			if (value_is(&list[i], dotless))
-				return list[i];
-		}
-		return n > 0 ? list[0] : clm;
-	}
-	if (id >= 0 && c->f[id].s.len > 0)
-		return c->f[id];
-	return clm;
+	*slips = r->slips;
+	return r->nslips;
 }
 
 X12Separators

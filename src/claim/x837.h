@@ -80,6 +80,16 @@ extern X837Value x837_locate(const X837Claim *c, const char *field, int line_no,
 /* The 837 as the envelope check needs it: the versions read, the segments an 837 has. */
 extern bool x837_version_supported(X12Str transaction, X12Str version);
 extern bool x837_segment_known(X12Str transaction, X12Str segment);
+/* An interchange whose composites use another component separator than its ISA16. */
+typedef struct X837SeparatorSlip
+{
+	int64		isa_segment;	/* the ISA's position in the file */
+	char		declared;
+	char		used;
+} X837SeparatorSlip;
+
+/* The slips met so far (all of them once x837_next_claim() returned NULL). */
+extern int	x837_separator_slips(const X837Reader *r, const X837SeparatorSlip **slips);
 /* The separators of the interchange the last claim came from. */
 extern X12Separators x837_separators(const X837Reader *r);
 

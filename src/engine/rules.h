@@ -245,7 +245,10 @@ typedef enum Severity
 	  "Send 837s in version 5010 (HIPAA has required it since 2012): GS08 and ST03 005010X222A1 or 005010X223A2.") \
 	X(X12_SEGMENT_UNKNOWN, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
 	  "a segment the 837 does not have, or a segment outside a transaction set", \
-	  "Remove the segment, or correct its id; every segment but the envelope's lies between an ST and its SE.")
+	  "Remove the segment, or correct its id; every segment but the envelope's lies between an ST and its SE.") \
+	X(X12_SEPARATOR_MISMATCH, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "the interchange's composites are written with another component separator than the one ISA16 declares", \
+	  "Write ISA16 as the separator the composites use (CLM05, HI, SV101: for example HC:99213), or write them with ISA16's.")
 
 #define RULE_ENUM(id, cat, sev, owner, fields, data, desc, hint) RULE_##id,
 typedef enum RuleId
