@@ -191,6 +191,14 @@ SELECT 'short ISA', v.* FROM f, pg_temp.v(replace(x12, 'CLEANCLAIMTEST *', 'CLEA
 UNION ALL
 SELECT 'composites with >', v.* FROM f, pg_temp.v(left(x12, 106) || replace(substr(x12, 107), ':', '>')) v WHERE v.rule_id LIKE 'X12%'
 UNION ALL
+SELECT 'CLM01 missing', v.* FROM f, pg_temp.v(replace(x12, 'CLM*P1002*', 'CLM**')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'CLM01 too long', v.* FROM f, pg_temp.v(replace(x12, 'CLM*P1002*', 'CLM*' || repeat('P', 39) || '*')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'N402 too short', v.* FROM f, pg_temp.v(replace(x12, 'N4*DENVER*CO*80203', 'N4*DENVER*C*80203')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'DMG03 not a code', v.* FROM f, pg_temp.v(replace(x12, 'DMG*D8*19800310*M', 'DMG*D8*19800310*X')) v WHERE v.rule_id LIKE 'X12%'
+UNION ALL
 SELECT 'empty', v.* FROM pg_temp.v('') v;
 -- the envelope's rules follow rule_settings (for every payer: the envelope has none)
 INSERT INTO rule_settings (rule_id, severity, note) VALUES ('X12_SE_COUNT', 'warning', 'x12 test');
@@ -243,6 +251,9 @@ SELECT pg_temp.ack(x12) FROM f;
 -- an unknown segment and a wrong SE01 in the 837P; the 837I of version 4010
 SELECT pg_temp.ack(replace(replace(replace(x12, 'SE*52*0001', 'SE*51*0001'), E'REF*G1*AUTH778~\n', E'REF*G1*AUTH778~\nZZZ*1~\n'),
 						   '005010X223A2', '004010X096A1'), 42) FROM f;
+-- element errors: IK3 and IK4 (1 missing, 4 too short, 7 not a code)
+SELECT l FROM f, pg_temp.ack(replace(replace(replace(x12, 'CLM*P1002*', 'CLM**'), 'N4*DENVER*CO*80203', 'N4*DENVER*C*80203'),
+									 'DMG*D8*19800310*M', 'DMG*D8*19800310*X')) l WHERE l ~ '^(AK2|IK|AK9)';
 -- a wrong GE01: the group rejected
 SELECT pg_temp.ack(replace(x12, 'GE*1*11', 'GE*3*11')) FROM f WHERE true LIMIT 11;
 SELECT ack_999('ISA*00*', 0);

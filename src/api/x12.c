@@ -91,9 +91,13 @@ static const char *const problem_rules[] = {
 	[X12P_CONTROL_MISMATCH] = "X12_CONTROL_MISMATCH",
 	[X12P_VERSION_UNSUPPORTED] = "X12_VERSION_UNSUPPORTED",
 	[X12P_SEGMENT_UNKNOWN] = "X12_SEGMENT_UNKNOWN",
+	[X12P_ELEMENT_MISSING] = "X12_ELEMENT_MISSING",
+	[X12P_ELEMENT_TOO_SHORT] = "X12_ELEMENT_LENGTH",
+	[X12P_ELEMENT_TOO_LONG] = "X12_ELEMENT_LENGTH",
+	[X12P_CODE_INVALID] = "X12_CODE_INVALID",
 };
 
-static const X12EnvelopeRules envelope_837 = {x837_version_supported, x837_segment_known};
+static const X12EnvelopeRules envelope_837 = {x837_version_supported, x837_segment_known, x837_check_elements};
 
 /* One row: where (claim id, transaction, segment, element, component) and the issue. */
 static void

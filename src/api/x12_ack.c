@@ -121,6 +121,25 @@ segment_error_code(X12ProblemKind kind)
 	return kind == X12P_SEGMENT_UNKNOWN ? "2" : "8";
 }
 
+/* The IK403 data element syntax error code of a problem, or NULL for none. */
+static const char *
+element_error_code(X12ProblemKind kind)
+{
+	switch (kind)
+	{
+		case X12P_ELEMENT_MISSING:
+			return "1";
+		case X12P_ELEMENT_TOO_SHORT:
+			return "4";
+		case X12P_ELEMENT_TOO_LONG:
+			return "5";
+		case X12P_CODE_INVALID:
+			return "7";
+		default:
+			return NULL;
+	}
+}
+
 /*
  * The IK502 to IK506 of a transaction set: its reasons for rejection, each
  * once, in file order ("" when it is accepted); and how many of its
@@ -225,7 +244,7 @@ ack_999(PG_FUNCTION_ARGS)
 	int32		control = PG_GETARG_INT32(1);
 	const char *data = VARDATA_ANY(x12);
 	int64		len = VARSIZE_ANY_EXHDR(x12);
-	X12EnvelopeRules rules = {x837_version_supported, x837_segment_known};
+	X12EnvelopeRules rules = {x837_version_supported, x837_segment_known, x837_check_elements};
 	X12Problem *problems;
 	int			nproblems = x12_check_envelope(data, len, &rules, &problems);
 	AckFile		f;
@@ -276,10 +295,12 @@ ack_999(PG_FUNCTION_ARGS)
 				const X12Problem *p = &problems[i];
 
 				if (p->file_segment < t->first || p->file_segment > t->last || p->segment_no == 0 ||
-					(p->kind != X12P_SEGMENT_UNKNOWN))
+					(p->kind != X12P_SEGMENT_UNKNOWN && element_error_code(p->kind) == NULL))
 					continue;
 				seg(&out, &count, "IK3*%s*" INT64_FORMAT "**%s", p->segment_id, p->segment_no,
 					segment_error_code(p->kind));
+				if (element_error_code(p->kind) != NULL)
+					seg(&out, &count, "IK4*%d**%s", p->element, element_error_code(p->kind));
 			}
 			if (reasons[0] == '\0')
 			{

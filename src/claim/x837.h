@@ -80,6 +80,8 @@ extern X837Value x837_locate(const X837Claim *c, const char *field, int line_no,
 /* The 837 as the envelope check needs it: the versions read, the segments an 837 has. */
 extern bool x837_version_supported(X12Str transaction, X12Str version);
 extern bool x837_segment_known(X12Str transaction, X12Str segment);
+/* The elements of a segment: required, length, codes (x837_elements.c). */
+extern void x837_check_elements(X12Str transaction, const X12Segment *seg, X12ElementReport report, void *arg);
 /* An interchange whose composites use another component separator than its ISA16. */
 typedef struct X837SeparatorSlip
 {

@@ -248,7 +248,16 @@ typedef enum Severity
 	  "Remove the segment, or correct its id; every segment but the envelope's lies between an ST and its SE.") \
 	X(X12_SEPARATOR_MISMATCH, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
 	  "the interchange's composites are written with another component separator than the one ISA16 declares", \
-	  "Write ISA16 as the separator the composites use (CLM05, HI, SV101: for example HC:99213), or write them with ISA16's.")
+	  "Write ISA16 as the separator the composites use (CLM05, HI, SV101: for example HC:99213), or write them with ISA16's.") \
+	X(X12_ELEMENT_MISSING, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "an element the 837 requires in its segment is missing (CLM01, LX01, SV102, DTP03, ...)", \
+	  "Fill the element the message names, as the 5010 implementation guide describes it.") \
+	X(X12_ELEMENT_LENGTH, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "an element shorter or longer than the 837 allows (CLM01 at most 38 characters, DMG02 a date of 8, N402 a state of 2, ...)", \
+	  "Shorten or correct the value to the length the message gives.") \
+	X(X12_CODE_INVALID, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "an element with a closed list of codes holds another value (HL03, SBR01, DMG03, DTP02, SV103, ...)", \
+	  "Use one of the codes the message lists.")
 
 #define RULE_ENUM(id, cat, sev, owner, fields, data, desc, hint) RULE_##id,
 typedef enum RuleId

@@ -97,7 +97,11 @@ typedef enum X12ProblemKind
 	X12P_GROUP_COUNT,
 	X12P_CONTROL_MISMATCH,
 	X12P_VERSION_UNSUPPORTED,
-	X12P_SEGMENT_UNKNOWN
+	X12P_SEGMENT_UNKNOWN,
+	X12P_ELEMENT_MISSING,
+	X12P_ELEMENT_TOO_SHORT,
+	X12P_ELEMENT_TOO_LONG,
+	X12P_CODE_INVALID
 } X12ProblemKind;
 
 typedef struct X12Problem
@@ -111,12 +115,17 @@ typedef struct X12Problem
 	const char *message;
 } X12Problem;
 
+/* How a segment check reports a problem of one of its elements. */
+typedef void (*X12ElementReport) (void *arg, X12ProblemKind kind, int element, const char *message);
+
 typedef struct X12EnvelopeRules
 {
 	/* Is this version of this transaction set one the caller reads? */
 	bool		(*version_supported) (X12Str transaction, X12Str version);
 	/* May a transaction set of this kind have a segment of this id? */
 	bool		(*segment_known) (X12Str transaction, X12Str segment);
+	/* The elements of a segment of a transaction set read: required, length, codes */
+	void		(*check_elements) (X12Str transaction, const X12Segment *seg, X12ElementReport report, void *arg);
 } X12EnvelopeRules;
 
 /* The problems of the file's envelope, in file order; returns how many. */

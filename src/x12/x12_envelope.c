@@ -137,6 +137,20 @@ close_isa(EnvelopeState *st, const X12Segment *at)
 	st->in_isa = false;
 }
 
+typedef struct ElementReportArg
+{
+	EnvelopeState *st;
+	const X12Segment *seg;
+} ElementReportArg;
+
+static void
+report_element(void *arg, X12ProblemKind kind, int element, const char *message)
+{
+	ElementReportArg *a = arg;
+
+	add_problem(a->st, kind, a->seg, element, message);
+}
+
 static void
 envelope_segment(EnvelopeState *st, X12Reader *r, const X12Segment *seg)
 {
@@ -223,6 +237,12 @@ envelope_segment(EnvelopeState *st, X12Reader *r, const X12Segment *seg)
 	else if (st->version_ok && st->rules->segment_known != NULL && !st->rules->segment_known(st->st01, id))
 		add_problem(st, X12P_SEGMENT_UNKNOWN, seg, 0,
 					psprintf("the %s has no segment %s", str_text(st->st01), str_text(id)));
+	else if (st->version_ok && st->rules->check_elements != NULL)
+	{
+		ElementReportArg arg = {st, seg};
+
+		st->rules->check_elements(st->st01, seg, report_element, &arg);
+	}
 }
 
 int
