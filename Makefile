@@ -14,7 +14,7 @@ MODULE_big = cleanclaim
 OBJS = src/base/srf.o src/x12/x12.o src/x12/x12_envelope.o \
 	src/types/code_type.o src/types/npi.o src/types/icd10cm.o src/types/hcpcs.o src/types/ndc.o src/types/code_types.o \
 	src/refdata/loading.o src/refdata/refdata.o src/refdata/refdata_tables.o \
-	src/claim/claim.o src/claim/claim_jsonb.o src/claim/claim_fhir.o src/claim/fhir_doc.o src/claim/fhir_patient.o src/claim/claim_row.o src/claim/claim_argument.o src/claim/claim_837.o src/claim/x837_jsonb.o src/claim/x837_model.o src/claim/x837_locate.o src/claim/x837_elements.o \
+	src/claim/claim.o src/claim/claim_jsonb.o src/claim/claim_fhir.o src/claim/fhir_doc.o src/claim/fhir_patient.o src/claim/claim_row.o src/claim/claim_argument.o src/claim/claim_837.o src/claim/x837_jsonb.o src/claim/x837_model.o src/claim/x837_locate.o src/claim/x837_elements.o src/claim/x837_loops.o \
 	src/engine/catalog.o src/engine/settings.o src/engine/runner.o src/engine/facts.o \
 	src/rules/rules_completeness.o src/rules/rules_billing.o src/rules/rules_frontend.o src/rules/rules_patient.o \
 	src/rules/rules_diagnosis.o src/rules/rules_procedure.o src/rules/rules_institutional.o src/rules/rules_duplicates.o src/rules/audit_rules.o src/rules/groups.o \

@@ -199,6 +199,15 @@ SELECT 'N402 too short', v.* FROM f, pg_temp.v(replace(x12, 'N4*DENVER*CO*80203'
 UNION ALL
 SELECT 'DMG03 not a code', v.* FROM f, pg_temp.v(replace(x12, 'DMG*D8*19800310*M', 'DMG*D8*19800310*X')) v WHERE v.rule_id LIKE 'X12%'
 UNION ALL
+SELECT 'no payer loop', v.* FROM f, pg_temp.v(replace(x12, E'DMG*D8*19800310*M~\nNM1*PR*2*ROCKY MOUNTAIN HEALTH*****PI*RMH01~\n', E'DMG*D8*19800310*M~\n')) v
+WHERE v.rule_id LIKE 'X12%' AND v.rule_id <> 'X12_SE_COUNT'
+UNION ALL
+SELECT 'claim without lines', v.* FROM f, pg_temp.v(replace(x12, E'HI*ABK:J020~\nLX*1~\nSV1*HC:99213*90.00*UN*1***1~\nDTP*472*D8*20261118~\n', E'HI*ABK:J020~\n')) v
+WHERE v.rule_id LIKE 'X12%' AND v.rule_id <> 'X12_SE_COUNT'
+UNION ALL
+SELECT 'two billing providers', v.* FROM f, pg_temp.v(replace(x12, E'REF*EI*841234567~\n', E'REF*EI*841234567~\nNM1*85*2*SECOND NAME*****XX*1245319599~\n')) v
+WHERE v.rule_id LIKE 'X12%' AND v.rule_id <> 'X12_SE_COUNT'
+UNION ALL
 SELECT 'empty', v.* FROM pg_temp.v('') v;
 -- the envelope's rules follow rule_settings (for every payer: the envelope has none)
 INSERT INTO rule_settings (rule_id, severity, note) VALUES ('X12_SE_COUNT', 'warning', 'x12 test');
@@ -254,6 +263,10 @@ SELECT pg_temp.ack(replace(replace(replace(x12, 'SE*52*0001', 'SE*51*0001'), E'R
 -- element errors: IK3 and IK4 (1 missing, 4 too short, 7 not a code)
 SELECT l FROM f, pg_temp.ack(replace(replace(replace(x12, 'CLM*P1002*', 'CLM**'), 'N4*DENVER*CO*80203', 'N4*DENVER*C*80203'),
 									 'DMG*D8*19800310*M', 'DMG*D8*19800310*X')) l WHERE l ~ '^(AK2|IK|AK9)';
+-- a loop missing and a loop repeated: IK3 with IK304 3 and 4
+SELECT l FROM f, pg_temp.ack(replace(replace(x12, E'DMG*D8*19800310*M~\nNM1*PR*2*ROCKY MOUNTAIN HEALTH*****PI*RMH01~\n', E'DMG*D8*19800310*M~\n'),
+									 E'REF*EI*841234567~\n', E'REF*EI*841234567~\nNM1*85*2*SECOND NAME*****XX*1245319599~\n')) l
+WHERE l ~ '^(AK2|IK|AK9)';
 -- a wrong GE01: the group rejected
 SELECT pg_temp.ack(replace(x12, 'GE*1*11', 'GE*3*11')) FROM f WHERE true LIMIT 11;
 SELECT ack_999('ISA*00*', 0);

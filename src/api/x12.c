@@ -95,6 +95,8 @@ static const char *const problem_rules[] = {
 	[X12P_ELEMENT_TOO_SHORT] = "X12_ELEMENT_LENGTH",
 	[X12P_ELEMENT_TOO_LONG] = "X12_ELEMENT_LENGTH",
 	[X12P_CODE_INVALID] = "X12_CODE_INVALID",
+	[X12P_LOOP_MISSING] = "X12_LOOP_MISSING",
+	[X12P_LOOP_REPEAT] = "X12_LOOP_REPEAT",
 };
 
 static const X12EnvelopeRules envelope_837 = {x837_version_supported, x837_segment_known, x837_check_elements};
@@ -125,10 +127,8 @@ put_issue(Tuplestorestate *store, TupleDesc tupdesc, X12Str claim_id, X12Str tra
 }
 
 static void
-put_envelope_problems(Tuplestorestate *store, TupleDesc tupdesc, const char *data, int64 len)
+put_problems(Tuplestorestate *store, TupleDesc tupdesc, const X12Problem *problems, int n)
 {
-	X12Problem *problems;
-	int			n = x12_check_envelope(data, len, &envelope_837, &problems);
 	X12Str		none = {"", 0};
 	FieldValue	no_payer;
 	const RuleConfig *config;
@@ -206,7 +206,12 @@ validate_837(PG_FUNCTION_ARGS)
 
 	refdata_begin_statement();
 	rules_prepare_reading();
-	put_envelope_problems(store, tupdesc, data, len);
+	{
+		X12Problem *problems;
+		int			n = x12_check_envelope(data, len, &envelope_837, &problems);
+
+		put_problems(store, tupdesc, problems, n);
+	}
 	reader = x837_begin(data, len);
 	while ((c = x837_next_claim(reader)) != NULL)
 	{
@@ -229,5 +234,11 @@ validate_837(PG_FUNCTION_ARGS)
 		MemoryContextReset(row_cxt);
 	}
 	put_separator_slips(store, tupdesc, reader);
+	{
+		const X12Problem *loop_problems;
+		int			n = x837_loop_problems(reader, &loop_problems);
+
+		put_problems(store, tupdesc, loop_problems, n);
+	}
 	return (Datum) 0;
 }

@@ -118,7 +118,17 @@ read_structure(const char *data, int64 len, AckFile *f)
 static const char *
 segment_error_code(X12ProblemKind kind)
 {
-	return kind == X12P_SEGMENT_UNKNOWN ? "2" : "8";
+	switch (kind)
+	{
+		case X12P_SEGMENT_UNKNOWN:
+			return "2";
+		case X12P_LOOP_MISSING:
+			return "3";			/* required segment missing: the loop's first */
+		case X12P_LOOP_REPEAT:
+			return "4";
+		default:
+			return "8";
+	}
 }
 
 /* The IK403 data element syntax error code of a problem, or NULL for none. */
@@ -247,6 +257,9 @@ ack_999(PG_FUNCTION_ARGS)
 	X12EnvelopeRules rules = {x837_version_supported, x837_segment_known, x837_check_elements};
 	X12Problem *problems;
 	int			nproblems = x12_check_envelope(data, len, &rules, &problems);
+	X837Reader *reader = x837_begin(data, len);
+	const X12Problem *loop_problems;
+	int			nloop;
 	AckFile		f;
 	StringInfoData out;
 	struct pg_tm tm;
@@ -262,6 +275,17 @@ ack_999(PG_FUNCTION_ARGS)
 				 errmsg("the 999's control number %d is out of range", control),
 				 errdetail("ISA13, GS06 and ST02 of the 999 take it; ISA13 has nine digits."),
 				 errhint("Pass a number from 1 to 999999999.")));
+	/* the loops' problems come from reading the claims */
+	while (x837_next_claim(reader) != NULL)
+		;
+	nloop = x837_loop_problems(reader, &loop_problems);
+	if (nloop > 0)
+	{
+		problems = nproblems > 0 ? repalloc(problems, (nproblems + nloop) * sizeof(X12Problem))
+			: palloc(nloop * sizeof(X12Problem));
+		memcpy(problems + nproblems, loop_problems, nloop * sizeof(X12Problem));
+		nproblems += nloop;
+	}
 	read_structure(data, len, &f);
 	if (timestamp2tm(GetCurrentTransactionStartTimestamp(), NULL, &tm, &fsec, NULL, NULL) != 0)
 		elog(ERROR, "cleanclaim: the transaction's timestamp is out of range");
@@ -295,7 +319,8 @@ ack_999(PG_FUNCTION_ARGS)
 				const X12Problem *p = &problems[i];
 
 				if (p->file_segment < t->first || p->file_segment > t->last || p->segment_no == 0 ||
-					(p->kind != X12P_SEGMENT_UNKNOWN && element_error_code(p->kind) == NULL))
+					(p->kind != X12P_SEGMENT_UNKNOWN && p->kind != X12P_LOOP_MISSING && p->kind != X12P_LOOP_REPEAT &&
+					 element_error_code(p->kind) == NULL))
 					continue;
 				seg(&out, &count, "IK3*%s*" INT64_FORMAT "**%s", p->segment_id, p->segment_no,
 					segment_error_code(p->kind));

@@ -221,6 +221,7 @@ struct X837Reader
 	bool		component_settled;	/* the interchange's component separator was checked against its use */
 	bool		component_slip; /* its composites use another one than ISA16 declares */
 	int64		isa_number;		/* the current interchange's ISA, in the file */
+	X837LoopState loop_checks;
 	int			nslips;
 	int			maxslips;
 	X837SeparatorSlip *slips;
@@ -703,7 +704,11 @@ pop_to(X837Reader *r, int depth)
 {
 	while (r->depth > depth)
 	{
-		int			code = loop_code[r->stack[--r->depth]];
+		int			code;
+
+		if (r->variant != 0)
+			x837_loops_close(&r->loop_checks, r->depth - 1);
+		code = loop_code[r->stack[--r->depth]];
 
 		if (code == code_2300)
 			finish_claim(r);
@@ -717,6 +722,7 @@ enter_loop(X837Reader *r, int row, const X12Segment *seg)
 {
 	const LoopDef *l = &loops[row];
 
+	x837_loops_enter(&r->loop_checks, r->depth, l->id, seg, r->st_number, r->st02, r->variant == V_I);
 	if (r->depth < MAX_DEPTH)
 		r->stack[r->depth++] = (int16) row;
 	if (l->segment[0] == 'H' && l->segment[1] == 'L')
@@ -785,6 +791,8 @@ begin_transaction(X837Reader *r, const X12Segment *seg)
 	memset(r->hl_ids, 0, sizeof(r->hl_ids));
 	r->stack[0] = 0;
 	r->depth = 1;
+	if (r->variant != 0)
+		x837_loops_enter(&r->loop_checks, 0, "ST", seg, r->st_number, r->st02, r->variant == V_I);
 }
 
 static void
@@ -838,6 +846,7 @@ x837_begin(const char *data, int64 len)
 		index_tables();
 	x12_reader_init(&r->x, data, len);
 	r->cxt = AllocSetContextCreate(CurrentMemoryContext, "cleanclaim 837 reader", ALLOCSET_DEFAULT_SIZES);
+	r->loop_checks.cxt = r->cxt;
 	return r;
 }
 
@@ -881,6 +890,13 @@ bool
 x837_version_supported(X12Str transaction, X12Str version)
 {
 	return !x12_str_is(transaction, "837") || variant_of(version) != 0;
+}
+
+int
+x837_loop_problems(const X837Reader *r, const X12Problem **problems)
+{
+	*problems = r->loop_checks.problems;
+	return r->loop_checks.nproblems;
 }
 
 int

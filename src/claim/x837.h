@@ -63,6 +63,41 @@ typedef struct X837Claim
 
 typedef struct X837Reader X837Reader;
 
+/* The loops the reader has open, as x837_loops.c checks them. */
+#define X837_LOOP_DEPTH 12
+#define X837_LOOP_CHILDREN 24
+
+typedef struct X837LoopFrame
+{
+	const char *id;
+	int64		file_segment;	/* the segment that opened it */
+	int64		segment_no;
+	char		segment_id[4];
+	X12Str		transaction;
+	int			nchildren;
+	struct
+	{
+		const char *id;
+		int			count;
+	}			children[X837_LOOP_CHILDREN];
+} X837LoopFrame;
+
+typedef struct X837LoopState
+{
+	MemoryContext cxt;
+	X837LoopFrame frames[X837_LOOP_DEPTH];
+	int			nproblems;
+	int			maxproblems;
+	X12Problem *problems;
+} X837LoopState;
+
+/* A loop opened at depth (its parent at depth - 1), and the one at depth closed. */
+extern void x837_loops_enter(X837LoopState *s, int depth, const char *id, const X12Segment *seg, int64 st_number,
+							 X12Str transaction, bool institutional);
+extern void x837_loops_close(X837LoopState *s, int depth);
+/* The loop problems met so far (all of them once x837_next_claim() returned NULL). */
+extern int	x837_loop_problems(const X837Reader *r, const X12Problem **problems);
+
 extern X837Reader *x837_begin(const char *data, int64 len);
 /* The next claim of the file (allocated in the current memory context), or NULL at its end. */
 extern X837Claim *x837_next_claim(X837Reader *r);

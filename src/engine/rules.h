@@ -257,7 +257,13 @@ typedef enum Severity
 	  "Shorten or correct the value to the length the message gives.") \
 	X(X12_CODE_INVALID, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
 	  "an element with a closed list of codes holds another value (HL03, SBR01, DMG03, DTP02, SV103, ...)", \
-	  "Use one of the codes the message lists.")
+	  "Use one of the codes the message lists.") \
+	X(X12_LOOP_MISSING, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "a loop the 837 requires in its parent is missing (the billing provider's 2010AA, the subscriber's 2010BA and payer 2010BB, the patient's 2010CA, a claim's service lines 2400, ...)", \
+	  "Add the loop the message names, with the segment that opens it.") \
+	X(X12_LOOP_REPEAT, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "a loop stands more times in its parent than the 837 allows (more than 50 service lines on an 837P claim, more than 100 claims in a subscriber's loop, a second 2010AA, ...)", \
+	  "Split the claim or the loop: for example send lines beyond 50 on a second claim.")
 
 #define RULE_ENUM(id, cat, sev, owner, fields, data, desc, hint) RULE_##id,
 typedef enum RuleId
