@@ -52,7 +52,7 @@ read_837(PG_FUNCTION_ARGS)
 	text	   *x12 = PG_GETARG_TEXT_PP(0);
 	TupleDesc	tupdesc;
 	Tuplestorestate *store = begin_materialized_srf(fcinfo, &tupdesc);
-	X837Reader *reader = x837_begin(VARDATA_ANY(x12), VARSIZE_ANY_EXHDR(x12));
+	X837Reader *reader = x837_begin(VARDATA_ANY(x12), VARSIZE_ANY_EXHDR(x12), false);
 	MemoryContext row_cxt = AllocSetContextCreate(CurrentMemoryContext, "cleanclaim read_837 row",
 												  ALLOCSET_DEFAULT_SIZES);
 	X837Claim  *c;
@@ -212,7 +212,7 @@ validate_837(PG_FUNCTION_ARGS)
 
 		put_problems(store, tupdesc, problems, n);
 	}
-	reader = x837_begin(data, len);
+	reader = x837_begin(data, len, true);
 	while ((c = x837_next_claim(reader)) != NULL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(row_cxt);

@@ -257,7 +257,7 @@ ack_999(PG_FUNCTION_ARGS)
 	X12EnvelopeRules rules = {x837_version_supported, x837_segment_known, x837_check_elements};
 	X12Problem *problems;
 	int			nproblems = x12_check_envelope(data, len, &rules, &problems);
-	X837Reader *reader = x837_begin(data, len);
+	X837Reader *reader = x837_begin(data, len, true);
 	const X12Problem *loop_problems;
 	int			nloop;
 	AckFile		f;

@@ -222,6 +222,7 @@ struct X837Reader
 	bool		component_slip; /* its composites use another one than ISA16 declares */
 	int64		isa_number;		/* the current interchange's ISA, in the file */
 	X837LoopState loop_checks;
+	bool		check_loops;
 	int			nslips;
 	int			maxslips;
 	X837SeparatorSlip *slips;
@@ -706,7 +707,7 @@ pop_to(X837Reader *r, int depth)
 	{
 		int			code;
 
-		if (r->variant != 0)
+		if (r->variant != 0 && r->check_loops)
 			x837_loops_close(&r->loop_checks, r->depth - 1);
 		code = loop_code[r->stack[--r->depth]];
 
@@ -722,7 +723,8 @@ enter_loop(X837Reader *r, int row, const X12Segment *seg)
 {
 	const LoopDef *l = &loops[row];
 
-	x837_loops_enter(&r->loop_checks, r->depth, l->id, seg, r->st_number, r->st02, r->variant == V_I);
+	if (r->check_loops)
+		x837_loops_enter(&r->loop_checks, r->depth, l->id, seg, r->st_number, r->st02, r->variant == V_I);
 	if (r->depth < MAX_DEPTH)
 		r->stack[r->depth++] = (int16) row;
 	if (l->segment[0] == 'H' && l->segment[1] == 'L')
@@ -791,7 +793,7 @@ begin_transaction(X837Reader *r, const X12Segment *seg)
 	memset(r->hl_ids, 0, sizeof(r->hl_ids));
 	r->stack[0] = 0;
 	r->depth = 1;
-	if (r->variant != 0)
+	if (r->variant != 0 && r->check_loops)
 		x837_loops_enter(&r->loop_checks, 0, "ST", seg, r->st_number, r->st02, r->variant == V_I);
 }
 
@@ -838,7 +840,7 @@ process_segment(X837Reader *r, const X12Segment *seg)
 /* ----- the API ----- */
 
 X837Reader *
-x837_begin(const char *data, int64 len)
+x837_begin(const char *data, int64 len, bool check_loops)
 {
 	X837Reader *r = palloc0(sizeof(X837Reader));
 
@@ -847,6 +849,7 @@ x837_begin(const char *data, int64 len)
 	x12_reader_init(&r->x, data, len);
 	r->cxt = AllocSetContextCreate(CurrentMemoryContext, "cleanclaim 837 reader", ALLOCSET_DEFAULT_SIZES);
 	r->loop_checks.cxt = r->cxt;
+	r->check_loops = check_loops;
 	return r;
 }
 

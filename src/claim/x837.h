@@ -98,7 +98,8 @@ extern void x837_loops_close(X837LoopState *s, int depth);
 /* The loop problems met so far (all of them once x837_next_claim() returned NULL). */
 extern int	x837_loop_problems(const X837Reader *r, const X12Problem **problems);
 
-extern X837Reader *x837_begin(const char *data, int64 len);
+/* check_loops: keep the loops' problems (validate_837, ack_999), at some cost per loop */
+extern X837Reader *x837_begin(const char *data, int64 len, bool check_loops);
 /* The next claim of the file (allocated in the current memory context), or NULL at its end. */
 extern X837Claim *x837_next_claim(X837Reader *r);
 /* The claim in the rules' claim model, straight from the file (x837_model.c). */

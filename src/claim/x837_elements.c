@@ -90,20 +90,70 @@ is_code(X12Str value, const char *codes)
 	return false;
 }
 
+/*
+ * The rows of each segment id, found once: the table lists a segment's
+ * elements together, so a segment id maps to a run of rows.
+ */
+#define MAX_SEGMENT_IDS 32
+
+typedef struct SegmentRows
+{
+	char		id[4];
+	int			first;
+	int			count;
+} SegmentRows;
+
+static SegmentRows segment_rows[MAX_SEGMENT_IDS];
+static int	nsegment_rows = -1;
+
+static void
+index_rows(void)
+{
+	int			i;
+
+	nsegment_rows = 0;
+	for (i = 0; i < (int) lengthof(element_rules); i++)
+	{
+		if (nsegment_rows > 0 && strcmp(segment_rows[nsegment_rows - 1].id, element_rules[i].segment) == 0)
+			segment_rows[nsegment_rows - 1].count++;
+		else if (nsegment_rows < MAX_SEGMENT_IDS)
+		{
+			strlcpy(segment_rows[nsegment_rows].id, element_rules[i].segment, 4);
+			segment_rows[nsegment_rows].first = i;
+			segment_rows[nsegment_rows].count = 1;
+			nsegment_rows++;
+		}
+	}
+}
+
+static const SegmentRows *
+rows_for(X12Str id)
+{
+	int			i;
+
+	for (i = 0; i < nsegment_rows; i++)
+		if (x12_str_is(id, segment_rows[i].id))
+			return &segment_rows[i];
+	return NULL;
+}
+
 void
 x837_check_elements(X12Str transaction, const X12Segment *seg, X12ElementReport report, void *arg)
 {
+	const SegmentRows *rows;
 	int			i;
 
 	if (!x12_str_is(transaction, "837"))
 		return;
-	for (i = 0; i < (int) lengthof(element_rules); i++)
+	if (nsegment_rows < 0)
+		index_rows();
+	if ((rows = rows_for(seg->id)) == NULL)
+		return;
+	for (i = rows->first; i < rows->first + rows->count; i++)
 	{
 		const ElementRule *e = &element_rules[i];
 		X12Str		v;
 
-		if (!x12_str_is(seg->id, e->segment))
-			continue;
 		v = x12_element(seg, e->element);
 		if (v.len == 0)
 		{
