@@ -97,6 +97,7 @@ static const char *const problem_rules[] = {
 	[X12P_CODE_INVALID] = "X12_CODE_INVALID",
 	[X12P_LOOP_MISSING] = "X12_LOOP_MISSING",
 	[X12P_LOOP_REPEAT] = "X12_LOOP_REPEAT",
+	[X12P_SEPARATOR_MISMATCH] = "X12_SEPARATOR_MISMATCH",
 };
 
 static const X12EnvelopeRules envelope_837 = {x837_version_supported, x837_segment_known, x837_check_elements};
@@ -155,33 +156,26 @@ put_problems(Tuplestorestate *store, TupleDesc tupdesc, const X12Problem *proble
 	}
 }
 
-/* Composites written with another separator than ISA16: at the ISA's 16th element. */
+/* Composites written with another separator than ISA16, as problems at the ISA's 16th element. */
 static void
 put_separator_slips(Tuplestorestate *store, TupleDesc tupdesc, const X837Reader *reader)
 {
 	const X837SeparatorSlip *slips;
 	int			n = x837_separator_slips(reader, &slips);
-	X12Str		none = {"", 0};
-	FieldValue	no_payer;
-	const RuleConfig *config;
+	X12Problem *problems = palloc0(Max(n, 1) * sizeof(X12Problem));
 	int			i;
 
-	memset(&no_payer, 0, sizeof(no_payer));
-	config = config_for_payer(&no_payer);
-	if (!config->enabled[RULE_X12_SEPARATOR_MISMATCH])
-		return;
 	for (i = 0; i < n; i++)
 	{
-		Issue		issue;
-
-		memset(&issue, 0, sizeof(issue));
-		issue.rule = RULE_X12_SEPARATOR_MISMATCH;
-		issue.severity = config->severity[issue.rule];
-		issue.weight = config->weight[issue.rule];
-		issue.message = psprintf("ISA16 declares \"%c\" as the component separator, but the composites are written with \"%c\" (read as written)",
-								 slips[i].declared, slips[i].used);
-		put_issue(store, tupdesc, none, none, slips[i].isa_segment, "ISA", 16, 0, &issue);
+		problems[i].kind = X12P_SEPARATOR_MISMATCH;
+		problems[i].file_segment = slips[i].isa_segment;
+		strlcpy(problems[i].segment_id, "ISA", sizeof(problems[i].segment_id));
+		problems[i].element = 16;
+		problems[i].transaction_control.s = "";
+		problems[i].message = psprintf("ISA16 declares \"%c\" as the component separator, but the composites are written with \"%c\" (read as written)",
+									   slips[i].declared, slips[i].used);
 	}
+	put_problems(store, tupdesc, problems, n);
 }
 
 /*

@@ -250,26 +250,6 @@ literal_key(const char *s)
 	return segment_key(id);
 }
 
-/* Is value one of the space-separated codes? */
-static bool
-is_one_of(X12Str value, const char *codes)
-{
-	const char *p = codes;
-
-	while (*p)
-	{
-		const char *end = strchr(p, ' ');
-		int			n = end ? (int) (end - p) : (int) strlen(p);
-
-		if (n == value.len && memcmp(p, value.s, n) == 0)
-			return true;
-		if (end == NULL)
-			break;
-		p = end + 1;
-	}
-	return false;
-}
-
 /* ----- the tables, indexed by segment id once ----- */
 
 #define NUM_LOOPS lengthof(loops)
@@ -603,7 +583,7 @@ apply_maps(X837Reader *r, const X12Segment *seg, const KeyRows *rows)
 
 		if (map_loop_code[j] != loop_code[here] || !(m->variants & r->variant))
 			continue;
-		if (m->qual_element > 0 && !is_one_of(x12_element(seg, m->qual_element), m->codes))
+		if (m->qual_element > 0 && !x12_is_one_of(x12_element(seg, m->qual_element), m->codes))
 			continue;
 		apply_map(r, seg, m, loops[here].level);
 	}
@@ -761,7 +741,7 @@ follow_loops(X837Reader *r, const X12Segment *seg, const KeyRows *rows)
 
 			if (parent_code[row] != here || !(l->variants & r->variant))
 				continue;
-			if (l->qual_element > 0 && !is_one_of(x12_element(seg, l->qual_element), l->codes))
+			if (l->qual_element > 0 && !x12_is_one_of(x12_element(seg, l->qual_element), l->codes))
 				continue;
 			pop_to(r, d + 1);
 			enter_loop(r, row, seg);

@@ -71,25 +71,6 @@ static const ElementRule element_rules[] = {
 	{"SV2", 5, true, 1, 15, NULL},
 };
 
-static bool
-is_code(X12Str value, const char *codes)
-{
-	const char *p = codes;
-
-	while (*p)
-	{
-		const char *end = strchr(p, ' ');
-		int			n = end ? (int) (end - p) : (int) strlen(p);
-
-		if (n == value.len && memcmp(p, value.s, n) == 0)
-			return true;
-		if (end == NULL)
-			break;
-		p = end + 1;
-	}
-	return false;
-}
-
 /*
  * The rows of each segment id, found once: the table lists a segment's
  * elements together, so a segment id maps to a run of rows.
@@ -169,7 +150,7 @@ x837_check_elements(X12Str transaction, const X12Segment *seg, X12ElementReport 
 							  Min(v.len, 40), v.s, v.len, v.len == 1 ? "" : "s", e->max_len)
 				   : psprintf("%s%02d \"%.*s\" is %d character%s long; it takes %d to %d", e->segment, e->element,
 							  Min(v.len, 40), v.s, v.len, v.len == 1 ? "" : "s", e->min_len, e->max_len));
-		else if (e->codes != NULL && !is_code(v, e->codes))
+		else if (e->codes != NULL && !x12_is_one_of(v, e->codes))
 			report(arg, X12P_CODE_INVALID, e->element,
 				   psprintf("%s%02d \"%.*s\" is not one of its codes: %s", e->segment, e->element,
 							Min(v.len, 40), v.s, e->codes));

@@ -177,3 +177,22 @@ x12_component(X12Str element, char separator, int i)
 
 	return i >= 1 && i <= n ? parts[i - 1] : none;
 }
+
+bool
+x12_is_one_of(X12Str value, const char *codes)
+{
+	const char *p = codes;
+
+	while (*p)
+	{
+		const char *end = strchr(p, ' ');
+		int			n = end ? (int) (end - p) : (int) strlen(p);
+
+		if (n == value.len && memcmp(p, value.s, n) == 0)
+			return true;
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	return false;
+}

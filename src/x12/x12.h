@@ -76,6 +76,9 @@ extern int	x12_components(X12Str element, char separator, X12Str *out, int max);
 /* Component i (1-based) of an element, empty when absent. */
 extern X12Str x12_component(X12Str element, char separator, int i);
 
+/* Is the value one of the space-separated codes ("20 22 23")? */
+extern bool x12_is_one_of(X12Str value, const char *codes);
+
 static inline bool
 x12_str_is(X12Str s, const char *literal)
 {
@@ -103,7 +106,8 @@ typedef enum X12ProblemKind
 	X12P_ELEMENT_TOO_LONG,
 	X12P_CODE_INVALID,
 	X12P_LOOP_MISSING,
-	X12P_LOOP_REPEAT
+	X12P_LOOP_REPEAT,
+	X12P_SEPARATOR_MISMATCH
 } X12ProblemKind;
 
 typedef struct X12Problem
