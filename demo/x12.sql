@@ -21,12 +21,12 @@ FROM read_837(:'x12');
 \echo
 \echo '== The same file with an invalid billing NPI and a wrong segment count: what validate_837 says, and where'
 SELECT claim_id, transaction_control AS st02, segment_no, segment_id, element, rule_id, message
-FROM validate_837(replace(replace(:'x12', 'XX*1234567893', 'XX*1234567890'), 'SE*52*0001', 'SE*50*0001'))
+FROM validate_837(replace(replace(:'x12', 'XX*1234567893', 'XX*1234567890'), 'SE*54*0001', 'SE*50*0001'))
 ORDER BY claim_id NULLS FIRST, segment_no, rule_id;
 
 \echo
 \echo '== The 999 the clearinghouse would send back for it (ack_999)'
-SELECT ack_999(replace(:'x12', 'SE*52*0001', 'SE*50*0001'));
+SELECT ack_999(replace(:'x12', 'SE*54*0001', 'SE*50*0001'));
 
 \echo
 \echo '== The file loaded into an inbox through its scrub trigger (load_837)'

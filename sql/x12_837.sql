@@ -49,6 +49,8 @@ NM1*PR*2*ROCKY MOUNTAIN HEALTH*****PI*RMH01~
 HL*4*3*23*0~
 PAT*19~
 NM1*QC*1*OKAFOR*EWA~
+N3*9 ELM CT~
+N4*AURORA*CO*80010~
 DMG*D8*20150704*F~
 CLM*P2001*210.50***11:B:1*Y*A*Y*Y~
 HI*ABK:S93401A~
@@ -58,7 +60,7 @@ SV1*HC:73610:RT*210.50*UN*1***1~
 DTP*472*D8*20261120~
 LIN**N4*00409490234~
 CTP****2*UN~
-SE*52*0001~
+SE*54*0001~
 GE*1*11~
 GS*HC*CLEANCLAIMTEST*PAYERRECV*20261201*1200*12*X*005010X223A2~
 ST*837*0002*005010X223A2~
@@ -164,9 +166,9 @@ SELECT v.* FROM f, pg_temp.v(replace(replace(replace(x12, 'XX*1234567893', 'XX*1
 									 'HC:73610:RT', 'HC:73610:RT:LT')) v
 WHERE v.rule_id <> 'BILLING_ADDRESS_INVALID' ORDER BY v.claim_id, v.seg, v.rule_id;
 -- each slip of the envelope at its segment
-SELECT 'SE01' AS slip, v.* FROM f, pg_temp.v(replace(x12, 'SE*52*0001', 'SE*51*0001')) v WHERE v.rule_id LIKE 'X12%'
+SELECT 'SE01' AS slip, v.* FROM f, pg_temp.v(replace(x12, 'SE*54*0001', 'SE*51*0001')) v WHERE v.rule_id LIKE 'X12%'
 UNION ALL
-SELECT 'SE02', v.* FROM f, pg_temp.v(replace(x12, 'SE*52*0001', 'SE*52*0009')) v WHERE v.rule_id LIKE 'X12%'
+SELECT 'SE02', v.* FROM f, pg_temp.v(replace(x12, 'SE*54*0001', 'SE*54*0009')) v WHERE v.rule_id LIKE 'X12%'
 UNION ALL
 SELECT 'GE01', v.* FROM f, pg_temp.v(replace(x12, 'GE*1*11', 'GE*2*11')) v WHERE v.rule_id LIKE 'X12%'
 UNION ALL
@@ -205,15 +207,30 @@ UNION ALL
 SELECT 'claim without lines', v.* FROM f, pg_temp.v(replace(x12, E'HI*ABK:J020~\nLX*1~\nSV1*HC:99213*90.00*UN*1***1~\nDTP*472*D8*20261118~\n', E'HI*ABK:J020~\n')) v
 WHERE v.rule_id LIKE 'X12%' AND v.rule_id <> 'X12_SE_COUNT'
 UNION ALL
-SELECT 'two billing providers', v.* FROM f, pg_temp.v(replace(x12, E'REF*EI*841234567~\n', E'REF*EI*841234567~\nNM1*85*2*SECOND NAME*****XX*1245319599~\n')) v
+SELECT 'two billing providers', v.* FROM f, pg_temp.v(replace(x12, E'REF*EI*841234567~\n', E'REF*EI*841234567~\nNM1*85*2*SECOND NAME*****XX*1245319599~\nN3*1 MAIN ST~\nN4*DENVER*CO*80202~\nREF*EI*841234568~\n')) v
+WHERE v.rule_id LIKE 'X12%' AND v.rule_id <> 'X12_SE_COUNT'
+UNION ALL
+SELECT 'REF after HI', v.* FROM f, pg_temp.v(replace(x12, E'REF*G1*AUTH778~\nHI*ABK:E119*ABF:I10~\n', E'HI*ABK:E119*ABF:I10~\nREF*G1*AUTH778~\n')) v
+WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'HI after a line', v.* FROM f, pg_temp.v(replace(replace(x12, E'HI*ABK:J020~\n', ''), E'SV1*HC:99213*90.00*UN*1***1~\n', E'SV1*HC:99213*90.00*UN*1***1~\nHI*ABK:J020~\n')) v
+WHERE v.rule_id LIKE 'X12%'
+UNION ALL
+SELECT 'SV1 in a claim', v.* FROM f, pg_temp.v(replace(x12, E'REF*F8*RMH-ICN-5521~\n', E'REF*F8*RMH-ICN-5521~\nSV1*HC:99213*90.00*UN*1***1~\n')) v
+WHERE v.rule_id LIKE 'X12%' AND v.rule_id <> 'X12_SE_COUNT'
+UNION ALL
+SELECT 'no BHT, no SBR', v.* FROM f, pg_temp.v(replace(replace(x12, E'BHT*0019*00*B1001*20261201*1200*CH~\n', ''), E'SBR*P**GRP200******CI~\n', '')) v
+WHERE v.rule_id LIKE 'X12%' AND v.rule_id <> 'X12_SE_COUNT'
+UNION ALL
+SELECT 'no CL1 (837I)', v.* FROM f, pg_temp.v(replace(x12, E'CL1*3*1*01~\n', '')) v
 WHERE v.rule_id LIKE 'X12%' AND v.rule_id <> 'X12_SE_COUNT'
 UNION ALL
 SELECT 'empty', v.* FROM pg_temp.v('') v;
 -- the envelope's rules follow rule_settings (for every payer: the envelope has none)
 INSERT INTO rule_settings (rule_id, severity, note) VALUES ('X12_SE_COUNT', 'warning', 'x12 test');
 INSERT INTO rule_settings (rule_id, enabled, note) VALUES ('X12_CONTROL_MISMATCH', false, 'x12 test');
-SELECT v.rule_id, v.message FROM f, validate_837(replace(x12, 'SE*52*0001', 'SE*51*0009')) v WHERE v.rule_id LIKE 'X12%';
-SELECT v.severity FROM f, validate_837(replace(x12, 'SE*52*0001', 'SE*51*0009')) v WHERE v.rule_id LIKE 'X12%';
+SELECT v.rule_id, v.message FROM f, validate_837(replace(x12, 'SE*54*0001', 'SE*51*0009')) v WHERE v.rule_id LIKE 'X12%';
+SELECT v.severity FROM f, validate_837(replace(x12, 'SE*54*0001', 'SE*51*0009')) v WHERE v.rule_id LIKE 'X12%';
 DELETE FROM rule_settings WHERE note = 'x12 test';
 -- a short ISA still gives its claims (split by its element separator)
 SELECT count(*) AS claims_behind_a_short_isa FROM f, read_837(replace(x12, 'CLEANCLAIMTEST *', 'CLEANCLAIMTEST*'));
@@ -235,8 +252,8 @@ SELECT claim_id, claim_type, billing_npi, service_from, total_charge, diagnoses,
 	   received_on, scrub_status FROM inbox ORDER BY claim_id;
 TRUNCATE inbox;
 -- SE02 of the 837P wrong: nothing goes in; then only the 837I's claim
-SELECT claims_read, claims_loaded, x12_errors, issues FROM f, load_837(replace(x12, 'SE*52*0001', 'SE*52*0009'), 'inbox');
-SELECT claims_read, claims_loaded, x12_errors FROM f, load_837(replace(x12, 'SE*52*0001', 'SE*52*0009'), 'inbox', true);
+SELECT claims_read, claims_loaded, x12_errors, issues FROM f, load_837(replace(x12, 'SE*54*0001', 'SE*54*0009'), 'inbox');
+SELECT claims_read, claims_loaded, x12_errors FROM f, load_837(replace(x12, 'SE*54*0001', 'SE*54*0009'), 'inbox', true);
 SELECT claim_id FROM inbox;
 TRUNCATE inbox;
 -- an error outside any transaction set stops the whole file, even when asked
@@ -258,14 +275,18 @@ CREATE FUNCTION pg_temp.ack(x12 text, control integer DEFAULT 1) RETURNS SETOF t
 -- the file above: both transaction sets accepted
 SELECT pg_temp.ack(x12) FROM f;
 -- an unknown segment and a wrong SE01 in the 837P; the 837I of version 4010
-SELECT pg_temp.ack(replace(replace(replace(x12, 'SE*52*0001', 'SE*51*0001'), E'REF*G1*AUTH778~\n', E'REF*G1*AUTH778~\nZZZ*1~\n'),
+SELECT pg_temp.ack(replace(replace(replace(x12, 'SE*54*0001', 'SE*51*0001'), E'REF*G1*AUTH778~\n', E'REF*G1*AUTH778~\nZZZ*1~\n'),
 						   '005010X223A2', '004010X096A1'), 42) FROM f;
 -- element errors: IK3 and IK4 (1 missing, 4 too short, 7 not a code)
 SELECT l FROM f, pg_temp.ack(replace(replace(replace(x12, 'CLM*P1002*', 'CLM**'), 'N4*DENVER*CO*80203', 'N4*DENVER*C*80203'),
 									 'DMG*D8*19800310*M', 'DMG*D8*19800310*X')) l WHERE l ~ '^(AK2|IK|AK9)';
 -- a loop missing and a loop repeated: IK3 with IK304 3 and 4
 SELECT l FROM f, pg_temp.ack(replace(replace(x12, E'DMG*D8*19800310*M~\nNM1*PR*2*ROCKY MOUNTAIN HEALTH*****PI*RMH01~\n', E'DMG*D8*19800310*M~\n'),
-									 E'REF*EI*841234567~\n', E'REF*EI*841234567~\nNM1*85*2*SECOND NAME*****XX*1245319599~\n')) l
+									 E'REF*EI*841234567~\n', E'REF*EI*841234567~\nNM1*85*2*SECOND NAME*****XX*1245319599~\nN3*1 MAIN ST~\nN4*DENVER*CO*80202~\nREF*EI*841234568~\n')) l
+WHERE l ~ '^(AK2|IK|AK9)';
+-- segments out of order (IK304 7), unexpected in their loop (2) and missing (3)
+SELECT l FROM f, pg_temp.ack(replace(replace(x12, E'REF*G1*AUTH778~\nHI*ABK:E119*ABF:I10~\n', E'HI*ABK:E119*ABF:I10~\nREF*G1*AUTH778~\n'),
+									 E'REF*F8*RMH-ICN-5521~\nHI*ABK:J020~\n', E'REF*F8*RMH-ICN-5521~\nSV1*HC:99213*90.00*UN*1***1~\n')) l
 WHERE l ~ '^(AK2|IK|AK9)';
 -- a wrong GE01: the group rejected
 SELECT pg_temp.ack(replace(x12, 'GE*1*11', 'GE*3*11')) FROM f WHERE true LIMIT 11;

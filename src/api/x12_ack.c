@@ -126,9 +126,23 @@ segment_error_code(X12ProblemKind kind)
 			return "3";			/* required segment missing: the loop's first */
 		case X12P_LOOP_REPEAT:
 			return "4";
+		case X12P_SEGMENT_UNEXPECTED:
+			return "2";
+		case X12P_SEGMENT_MISSING:
+			return "3";
+		case X12P_SEGMENT_ORDER:
+			return "7";
 		default:
 			return "8";
 	}
+}
+
+/* A problem of a segment as a whole: the 999 gives it an IK3 of its own. */
+static bool
+is_segment_problem(X12ProblemKind kind)
+{
+	return kind == X12P_SEGMENT_UNKNOWN || kind == X12P_LOOP_MISSING || kind == X12P_LOOP_REPEAT ||
+		kind == X12P_SEGMENT_ORDER || kind == X12P_SEGMENT_UNEXPECTED || kind == X12P_SEGMENT_MISSING;
 }
 
 /* The IK403 data element syntax error code of a problem, or NULL for none. */
@@ -319,8 +333,7 @@ ack_999(PG_FUNCTION_ARGS)
 				const X12Problem *p = &problems[i];
 
 				if (p->file_segment < t->first || p->file_segment > t->last || p->segment_no == 0 ||
-					(p->kind != X12P_SEGMENT_UNKNOWN && p->kind != X12P_LOOP_MISSING && p->kind != X12P_LOOP_REPEAT &&
-					 element_error_code(p->kind) == NULL))
+					(!is_segment_problem(p->kind) && element_error_code(p->kind) == NULL))
 					continue;
 				seg(&out, &count, "IK3*%s*" INT64_FORMAT "**%s", p->segment_id, p->segment_no,
 					segment_error_code(p->kind));

@@ -724,7 +724,7 @@ enter_loop(X837Reader *r, int row, const X12Segment *seg)
 }
 
 /* Does the segment open a loop nested in the current one or one around it? Then go there. */
-static void
+static bool
 follow_loops(X837Reader *r, const X12Segment *seg, const KeyRows *rows)
 {
 	int			d;
@@ -745,9 +745,10 @@ follow_loops(X837Reader *r, const X12Segment *seg, const KeyRows *rows)
 				continue;
 			pop_to(r, d + 1);
 			enter_loop(r, row, seg);
-			return;
+			return true;
 		}
 	}
+	return false;
 }
 
 /* The transaction set's variant from its version: 837P, 837I, or 0 for one we do not read. */
@@ -811,10 +812,13 @@ process_segment(X837Reader *r, const X12Segment *seg)
 		r->variant = 0;
 		return;
 	}
-	if (r->variant == 0 || r->depth == 0 || (rows = rows_of(key, false)) == NULL)
+	if (r->variant == 0 || r->depth == 0)
 		return;
-	follow_loops(r, seg, rows);
-	apply_maps(r, seg, rows);
+	rows = rows_of(key, false);
+	if ((rows == NULL || !follow_loops(r, seg, rows)) && r->check_loops)
+		x837_loops_segment(&r->loop_checks, r->depth - 1, seg, r->st_number, r->st02);
+	if (rows != NULL)
+		apply_maps(r, seg, rows);
 }
 
 /* ----- the API ----- */

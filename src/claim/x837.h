@@ -67,6 +67,16 @@ typedef struct X837Reader X837Reader;
 #define X837_LOOP_DEPTH 12
 #define X837_LOOP_CHILDREN 24
 
+/* The segments of a loop, in order (x837_loops.c). */
+#define X837_SEQUENCE_MAX 24
+
+typedef struct X837SegmentSequence
+{
+	int			n;
+	char		ids[X837_SEQUENCE_MAX][4];
+	bool		required[X837_SEQUENCE_MAX];
+} X837SegmentSequence;
+
 typedef struct X837LoopFrame
 {
 	const char *id;
@@ -74,6 +84,9 @@ typedef struct X837LoopFrame
 	int64		segment_no;
 	char		segment_id[4];
 	X12Str		transaction;
+	const X837SegmentSequence *sequence;	/* NULL: not checked */
+	int			position;		/* where the last segment stood in it */
+	uint64		seen;			/* the sequence's segments met */
 	int			nchildren;
 	struct
 	{
@@ -95,6 +108,9 @@ typedef struct X837LoopState
 extern void x837_loops_enter(X837LoopState *s, int depth, const char *id, const X12Segment *seg, int64 st_number,
 							 X12Str transaction, bool institutional);
 extern void x837_loops_close(X837LoopState *s, int depth);
+/* A segment of the loop at depth that opens none: its order and its loop. */
+extern void x837_loops_segment(X837LoopState *s, int depth, const X12Segment *seg, int64 st_number,
+							   X12Str transaction);
 /* The loop problems met so far (all of them once x837_next_claim() returned NULL). */
 extern int	x837_loop_problems(const X837Reader *r, const X12Problem **problems);
 

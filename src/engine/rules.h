@@ -263,7 +263,13 @@ typedef enum Severity
 	  "Add the loop the message names, with the segment that opens it.") \
 	X(X12_LOOP_REPEAT, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
 	  "a loop stands more times in its parent than the 837 allows (more than 50 service lines on an 837P claim, more than 100 claims in a subscriber's loop, a second 2010AA, ...)", \
-	  "Split the claim or the loop: for example send lines beyond 50 on a second claim.")
+	  "Split the claim or the loop: for example send lines beyond 50 on a second claim.") \
+	X(X12_SEGMENT_ORDER, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "a segment out of its loop's order (a DTP after the claim's HI), after its loop's sub-loops began (a claim's REF after its 2310B), or in a loop that has no such segment (an SV1 in a 2300)", \
+	  "Move the segment to its place in its loop, as the 5010 implementation guide orders them, or remove it.") \
+	X(X12_SEGMENT_MISSING, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	  "a segment its loop requires is missing (BHT in the header, N3 and N4 of the billing provider, SBR of a subscriber, HI of a claim, SV1 or SV2 of a line, ...)", \
+	  "Add the segment the message names to its loop.")
 
 #define RULE_ENUM(id, cat, sev, owner, fields, data, desc, hint) RULE_##id,
 typedef enum RuleId

@@ -107,6 +107,9 @@ typedef enum X12ProblemKind
 	X12P_CODE_INVALID,
 	X12P_LOOP_MISSING,
 	X12P_LOOP_REPEAT,
+	X12P_SEGMENT_ORDER,			/* out of the loop's order, or after its sub-loops */
+	X12P_SEGMENT_UNEXPECTED,	/* an 837 segment, but not of this loop */
+	X12P_SEGMENT_MISSING,
 	X12P_SEPARATOR_MISMATCH
 } X12ProblemKind;
 
