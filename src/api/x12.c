@@ -184,8 +184,9 @@ put_separator_slips(Tuplestorestate *store, TupleDesc tupdesc, const X837Reader 
 /*
  * validate_837(x12 text) -> SETOF (claim_id, transaction_control,
  * segment_no, segment_id, element, component, and the issue's columns):
- * first the envelope's problems, then each claim's issues (every claim rule
- * that is on), at the value each names.
+ * each claim's issues (every claim rule that is on), at the value each
+ * names, then the file's own problems: its envelope's, its separators',
+ * its loops'.  One pass over the file.
  */
 PG_FUNCTION_INFO_V1(validate_837);
 Datum
@@ -203,13 +204,8 @@ validate_837(PG_FUNCTION_ARGS)
 
 	refdata_begin_statement();
 	rules_prepare_reading();
-	{
-		X12Problem *problems;
-		int			n = x12_check_envelope(data, len, &envelope_837, &problems);
-
-		put_problems(store, tupdesc, problems, n);
-	}
 	reader = x837_begin(data, len, true);
+	x837_check_envelope(reader, &envelope_837);
 	while ((c = x837_next_claim(reader)) != NULL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(row_cxt);
@@ -229,6 +225,12 @@ validate_837(PG_FUNCTION_ARGS)
 		}
 		MemoryContextSwitchTo(old);
 		MemoryContextReset(row_cxt);
+	}
+	{
+		const X12Problem *envelope_problems;
+		int			n = x837_envelope_problems(reader, &envelope_problems);
+
+		put_problems(store, tupdesc, envelope_problems, n);
 	}
 	put_separator_slips(store, tupdesc, reader);
 	{

@@ -2,9 +2,10 @@
  * x12_ack.c
  *	  ack_999(x12 text): the 999 implementation acknowledgment a receiver
  *	  would send back for an 837 file, from the problems of its envelope
- *	  (x12_check_envelope): per functional group an AK1, per transaction set
- *	  an AK2 with an IK3 for each segment in error and an IK5 (accepted, or
- *	  rejected with its reason), and the group's AK9.  The 999 goes back in
+ *	  and loops (checked on the 837 reader's one pass): per functional
+ *	  group an AK1, per transaction set an AK2 with an IK3 for each segment
+ *	  in error and an IK5 (accepted, or rejected with its reason), and the
+ *	  group's AK9.  The 999 goes back in
  *	  an envelope of its own, sender and receiver swapped.  The claim rules
  *	  are no part of a 999 (the payer's 277CA answers for them).
  */
@@ -270,8 +271,9 @@ ack_999(PG_FUNCTION_ARGS)
 	int64		len = VARSIZE_ANY_EXHDR(x12);
 	X12EnvelopeRules rules = {x837_version_supported, x837_segment_known, x837_check_elements};
 	X12Problem *problems;
-	int			nproblems = x12_check_envelope(data, len, &rules, &problems);
+	int			nproblems;
 	X837Reader *reader = x837_begin(data, len, true);
+	const X12Problem *envelope_problems;
 	const X12Problem *loop_problems;
 	int			nloop;
 	AckFile		f;
@@ -289,17 +291,16 @@ ack_999(PG_FUNCTION_ARGS)
 				 errmsg("the 999's control number %d is out of range", control),
 				 errdetail("ISA13, GS06 and ST02 of the 999 take it; ISA13 has nine digits."),
 				 errhint("Pass a number from 1 to 999999999.")));
-	/* the loops' problems come from reading the claims */
+	/* the envelope's and the loops' problems come from reading the claims */
+	x837_check_envelope(reader, &rules);
 	while (x837_next_claim(reader) != NULL)
 		;
+	nproblems = x837_envelope_problems(reader, &envelope_problems);
 	nloop = x837_loop_problems(reader, &loop_problems);
-	if (nloop > 0)
-	{
-		problems = nproblems > 0 ? repalloc(problems, (nproblems + nloop) * sizeof(X12Problem))
-			: palloc(nloop * sizeof(X12Problem));
-		memcpy(problems + nproblems, loop_problems, nloop * sizeof(X12Problem));
-		nproblems += nloop;
-	}
+	problems = palloc(Max(nproblems + nloop, 1) * sizeof(X12Problem));
+	memcpy(problems, envelope_problems, nproblems * sizeof(X12Problem));
+	memcpy(problems + nproblems, loop_problems, nloop * sizeof(X12Problem));
+	nproblems += nloop;
 	read_structure(data, len, &f);
 	if (timestamp2tm(GetCurrentTransactionStartTimestamp(), NULL, &tm, &fsec, NULL, NULL) != 0)
 		elog(ERROR, "cleanclaim: the transaction's timestamp is out of range");

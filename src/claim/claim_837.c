@@ -191,10 +191,6 @@ static const FieldMap maps[] = {
 };
 
 #define MAX_DEPTH 12
-/* segment_key() of a literal id, at compile time */
-#define KEY2(a, b) (((uint32) (a) << 8) | (uint32) (b))
-#define KEY3(a, b, c) (((uint32) (a) << 16) | ((uint32) (b) << 8) | (uint32) (c))
-#define NO_SEGMENT_KEY 0
 
 struct X837Reader
 {
@@ -223,32 +219,14 @@ struct X837Reader
 	int64		isa_number;		/* the current interchange's ISA, in the file */
 	X837LoopState loop_checks;
 	bool		check_loops;
+	X12Envelope *envelope;		/* checked on the way, when asked (x837_check_envelope()) */
+	X12Problem *envelope_problems;
+	int			nenvelope_problems;
+	bool		at_end;
 	int			nslips;
 	int			maxslips;
 	X837SeparatorSlip *slips;
 };
-
-/* A segment id as a number (up to three characters), for comparisons and lookups. */
-static inline uint32
-segment_key(X12Str id)
-{
-	uint32		k = 0;
-	int			i;
-
-	if (id.len < 2 || id.len > 3)
-		return NO_SEGMENT_KEY;
-	for (i = 0; i < id.len; i++)
-		k = (k << 8) | (unsigned char) id.s[i];
-	return k;
-}
-
-static inline uint32
-literal_key(const char *s)
-{
-	X12Str		id = {s, (int) strlen(s)};
-
-	return segment_key(id);
-}
 
 /* ----- the tables, indexed by segment id once ----- */
 
@@ -277,6 +255,7 @@ typedef struct KeyRows
 static int16 loop_code[NUM_LOOPS];
 static int16 parent_code[NUM_LOOPS];
 static int16 map_loop_code[NUM_MAPS];
+static const X837LoopShape *loop_shape[NUM_LOOPS][2];	/* [row][institutional] */
 static KeyRows key_rows[MAX_KEYS];
 static int	nkeys;
 static int16 code_2300,
@@ -321,9 +300,11 @@ index_tables(void)
 	{
 		loop_code[i] = code_of(loops[i].id);
 		parent_code[i] = loops[i].parent ? code_of(loops[i].parent) : -1;
+		loop_shape[i][0] = x837_loop_shape(loops[i].id, false);
+		loop_shape[i][1] = x837_loop_shape(loops[i].id, true);
 		if (i > 0)
 		{
-			KeyRows    *k = rows_of(literal_key(loops[i].segment), true);
+			KeyRows    *k = rows_of(x12_literal_key(loops[i].segment), true);
 
 			if (k->nloops == MAX_PER_KEY)
 				elog(ERROR, "cleanclaim: too many 837 loops open with %s", loops[i].segment);
@@ -332,7 +313,7 @@ index_tables(void)
 	}
 	for (i = 0; i < (int) NUM_MAPS; i++)
 	{
-		KeyRows    *k = rows_of(literal_key(maps[i].segment), true);
+		KeyRows    *k = rows_of(x12_literal_key(maps[i].segment), true);
 
 		map_loop_code[i] = code_of(maps[i].loop);
 		if (k->nmaps == MAX_PER_KEY)
@@ -704,7 +685,7 @@ enter_loop(X837Reader *r, int row, const X12Segment *seg)
 	const LoopDef *l = &loops[row];
 
 	if (r->check_loops)
-		x837_loops_enter(&r->loop_checks, r->depth, l->id, seg, r->st_number, r->st02, r->variant == V_I);
+		x837_loops_enter(&r->loop_checks, r->depth, loop_shape[row][r->variant == V_I], seg, r->st_number, r->st02);
 	if (r->depth < MAX_DEPTH)
 		r->stack[r->depth++] = (int16) row;
 	if (l->segment[0] == 'H' && l->segment[1] == 'L')
@@ -775,16 +756,16 @@ begin_transaction(X837Reader *r, const X12Segment *seg)
 	r->stack[0] = 0;
 	r->depth = 1;
 	if (r->variant != 0 && r->check_loops)
-		x837_loops_enter(&r->loop_checks, 0, "ST", seg, r->st_number, r->st02, r->variant == V_I);
+		x837_loops_enter(&r->loop_checks, 0, loop_shape[0][r->variant == V_I], seg, r->st_number, r->st02);
 }
 
 static void
 process_segment(X837Reader *r, const X12Segment *seg)
 {
-	uint32		key = segment_key(seg->id);
+	uint32		key = seg->key;
 	const KeyRows *rows;
 
-	if (key == KEY3('I', 'S', 'A'))
+	if (key == X12_KEY3('I', 'S', 'A'))
 	{
 		pop_to(r, 0);
 		r->isa13 = x12_element(seg, 13);
@@ -793,7 +774,7 @@ process_segment(X837Reader *r, const X12Segment *seg)
 		r->variant = 0;
 		return;
 	}
-	if (key == KEY2('G', 'S'))
+	if (key == X12_KEY2('G', 'S'))
 	{
 		pop_to(r, 0);
 		r->gs06 = x12_element(seg, 6);
@@ -801,12 +782,12 @@ process_segment(X837Reader *r, const X12Segment *seg)
 		r->variant = 0;
 		return;
 	}
-	if (key == KEY2('S', 'T'))
+	if (key == X12_KEY2('S', 'T'))
 	{
 		begin_transaction(r, seg);
 		return;
 	}
-	if (key == KEY2('S', 'E') || key == KEY2('G', 'E') || key == KEY3('I', 'E', 'A'))
+	if (key == X12_KEY2('S', 'E') || key == X12_KEY2('G', 'E') || key == X12_KEY3('I', 'E', 'A'))
 	{
 		pop_to(r, 0);
 		r->variant = 0;
@@ -854,13 +835,18 @@ x837_next_claim(X837Reader *r)
 	}
 	while (r->ready == NULL)
 	{
-		if (x12_next_segment(&r->x, &seg) != X12_SEGMENT)
+		if (r->at_end || x12_next_segment(&r->x, &seg) != X12_SEGMENT)
 		{
+			if (!r->at_end && r->envelope != NULL)
+				r->nenvelope_problems = x12_envelope_end(r->envelope, &r->envelope_problems);
+			r->at_end = true;
 			pop_to(r, 0);		/* a file that ends inside a claim still gives the claim */
 			if (r->ready == NULL)
 				return NULL;
 			break;
 		}
+		if (r->envelope != NULL)
+			x12_envelope_segment(r->envelope, &r->x, &seg);
 		process_segment(r, &seg);
 	}
 	r->handed_out = r->ready_cxt;
@@ -877,6 +863,22 @@ bool
 x837_version_supported(X12Str transaction, X12Str version)
 {
 	return !x12_str_is(transaction, "837") || variant_of(version) != 0;
+}
+
+void
+x837_check_envelope(X837Reader *r, const X12EnvelopeRules *rules)
+{
+	MemoryContext old = MemoryContextSwitchTo(r->cxt);
+
+	r->envelope = x12_envelope_begin(rules);
+	MemoryContextSwitchTo(old);
+}
+
+int
+x837_envelope_problems(const X837Reader *r, const X12Problem **problems)
+{
+	*problems = r->envelope_problems;
+	return r->nenvelope_problems;
 }
 
 int

@@ -74,11 +74,25 @@ typedef struct X837SegmentSequence
 {
 	int			n;
 	char		ids[X837_SEQUENCE_MAX][4];
+	uint32		keys[X837_SEQUENCE_MAX];	/* x12_segment_key() of each */
 	bool		required[X837_SEQUENCE_MAX];
 } X837SegmentSequence;
 
+/* What the checks know of a loop of one variant, worked out once (x837_loop_shape()). */
+#define X837_REQUIRED_MAX 4
+
+typedef struct X837LoopShape
+{
+	const char *id;
+	const X837SegmentSequence *sequence;	/* NULL: not checked */
+	int			max;			/* times it may stand in its parent; 0: no limit */
+	int			nrequired;		/* the loops it requires (rows of x837_loops.c's table) */
+	int16		required[X837_REQUIRED_MAX];
+} X837LoopShape;
+
 typedef struct X837LoopFrame
 {
+	const X837LoopShape *shape;
 	const char *id;
 	int64		file_segment;	/* the segment that opened it */
 	int64		segment_no;
@@ -90,7 +104,7 @@ typedef struct X837LoopFrame
 	int			nchildren;
 	struct
 	{
-		const char *id;
+		const X837LoopShape *shape;
 		int			count;
 	}			children[X837_LOOP_CHILDREN];
 } X837LoopFrame;
@@ -104,9 +118,11 @@ typedef struct X837LoopState
 	X12Problem *problems;
 } X837LoopState;
 
+/* The shape of loop id in the 837P or the 837I (the same pointer for the same loop, always). */
+extern const X837LoopShape *x837_loop_shape(const char *id, bool institutional);
 /* A loop opened at depth (its parent at depth - 1), and the one at depth closed. */
-extern void x837_loops_enter(X837LoopState *s, int depth, const char *id, const X12Segment *seg, int64 st_number,
-							 X12Str transaction, bool institutional);
+extern void x837_loops_enter(X837LoopState *s, int depth, const X837LoopShape *shape, const X12Segment *seg,
+							 int64 st_number, X12Str transaction);
 extern void x837_loops_close(X837LoopState *s, int depth);
 /* A segment of the loop at depth that opens none: its order and its loop. */
 extern void x837_loops_segment(X837LoopState *s, int depth, const X12Segment *seg, int64 st_number,
@@ -116,6 +132,10 @@ extern int	x837_loop_problems(const X837Reader *r, const X12Problem **problems);
 
 /* check_loops: keep the loops' problems (validate_837, ack_999), at some cost per loop */
 extern X837Reader *x837_begin(const char *data, int64 len, bool check_loops);
+/* Check the envelope too, in the same pass (before the first x837_next_claim()). */
+extern void x837_check_envelope(X837Reader *r, const X12EnvelopeRules *rules);
+/* Its problems, in file order (all of them once x837_next_claim() returned NULL). */
+extern int	x837_envelope_problems(const X837Reader *r, const X12Problem **problems);
 /* The next claim of the file (allocated in the current memory context), or NULL at its end. */
 extern X837Claim *x837_next_claim(X837Reader *r);
 /* The claim in the rules' claim model, straight from the file (x837_model.c). */
@@ -131,7 +151,7 @@ extern Jsonb *x837_claim_jsonb(const X837Claim *c);
 extern X837Value x837_locate(const X837Claim *c, const char *field, int line_no, const char *value);
 /* The 837 as the envelope check needs it: the versions read, the segments an 837 has. */
 extern bool x837_version_supported(X12Str transaction, X12Str version);
-extern bool x837_segment_known(X12Str transaction, X12Str segment);
+extern bool x837_segment_known(X12Str transaction, uint32 segment_key);
 /* The elements of a segment: required, length, codes (x837_elements.c). */
 extern void x837_check_elements(X12Str transaction, const X12Segment *seg, X12ElementReport report, void *arg);
 /* An interchange whose composites use another component separator than its ISA16. */

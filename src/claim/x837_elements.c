@@ -79,7 +79,7 @@ static const ElementRule element_rules[] = {
 
 typedef struct SegmentRows
 {
-	char		id[4];
+	uint32		key;
 	int			first;
 	int			count;
 } SegmentRows;
@@ -95,11 +95,13 @@ index_rows(void)
 	nsegment_rows = 0;
 	for (i = 0; i < (int) lengthof(element_rules); i++)
 	{
-		if (nsegment_rows > 0 && strcmp(segment_rows[nsegment_rows - 1].id, element_rules[i].segment) == 0)
+		uint32		key = x12_literal_key(element_rules[i].segment);
+
+		if (nsegment_rows > 0 && segment_rows[nsegment_rows - 1].key == key)
 			segment_rows[nsegment_rows - 1].count++;
 		else if (nsegment_rows < MAX_SEGMENT_IDS)
 		{
-			strlcpy(segment_rows[nsegment_rows].id, element_rules[i].segment, 4);
+			segment_rows[nsegment_rows].key = key;
 			segment_rows[nsegment_rows].first = i;
 			segment_rows[nsegment_rows].count = 1;
 			nsegment_rows++;
@@ -108,12 +110,12 @@ index_rows(void)
 }
 
 static const SegmentRows *
-rows_for(X12Str id)
+rows_for(uint32 key)
 {
 	int			i;
 
 	for (i = 0; i < nsegment_rows; i++)
-		if (x12_str_is(id, segment_rows[i].id))
+		if (segment_rows[i].key == key)
 			return &segment_rows[i];
 	return NULL;
 }
@@ -128,7 +130,7 @@ x837_check_elements(X12Str transaction, const X12Segment *seg, X12ElementReport 
 		return;
 	if (nsegment_rows < 0)
 		index_rows();
-	if ((rows = rows_for(seg->id)) == NULL)
+	if ((rows = rows_for(seg->key)) == NULL)
 		return;
 	for (i = rows->first; i < rows->first + rows->count; i++)
 	{

@@ -17,15 +17,51 @@ static const char *const segments_837[] = {
 	"CAS", "LQ", "FRM", "OI", "MIA", "MOA", NULL
 };
 
-bool
-x837_segment_known(X12Str transaction, X12Str segment)
+/*
+ * The segments' keys in an open-addressed hash table, filled once: one or
+ * two probes per segment of the file.
+ */
+#define KNOWN_SLOTS 256			/* a power of two, well above the 51 segments */
+
+static uint32 known_837[KNOWN_SLOTS];
+static bool known_filled = false;
+
+static inline int
+slot_of(uint32 key)
+{
+	return (int) ((key * 2654435761u) >> 24) & (KNOWN_SLOTS - 1);
+}
+
+static void
+fill_known(void)
 {
 	int			i;
 
+	for (i = 0; segments_837[i] != NULL; i++)
+	{
+		uint32		key = x12_literal_key(segments_837[i]);
+		int			slot = slot_of(key);
+
+		while (known_837[slot] != X12_NO_KEY)
+			slot = (slot + 1) & (KNOWN_SLOTS - 1);
+		known_837[slot] = key;
+	}
+	known_filled = true;
+}
+
+bool
+x837_segment_known(X12Str transaction, uint32 segment_key)
+{
+	int			slot;
+
 	if (!x12_str_is(transaction, "837"))
 		return true;
-	for (i = 0; segments_837[i] != NULL; i++)
-		if (x12_str_is(segment, segments_837[i]))
+	if (!known_filled)
+		fill_known();
+	if (segment_key == X12_NO_KEY)
+		return false;
+	for (slot = slot_of(segment_key); known_837[slot] != X12_NO_KEY; slot = (slot + 1) & (KNOWN_SLOTS - 1))
+		if (known_837[slot] == segment_key)
 			return true;
 	return false;
 }

@@ -107,6 +107,7 @@ parse_sequences(void)
 			Assert(len >= 2 && len <= 3);
 			memcpy(q->ids[q->n], p, len);
 			q->ids[q->n][len] = '\0';
+			q->keys[q->n] = x12_literal_key(q->ids[q->n]);
 			p += len;
 			q->required[q->n] = (*p == '!');
 			if (*p == '!')
@@ -139,16 +140,16 @@ sequence_of(const char *id, bool institutional)
 	return NULL;
 }
 
-/* Where a segment stands in a loop's sequence, or -1. */
+/* Where a segment (its key) stands in a loop's sequence, or -1. */
 static int
-position_in(const X837SegmentSequence *q, X12Str id)
+position_in(const X837SegmentSequence *q, uint32 key)
 {
 	int			i;
 
 	if (q == NULL)
 		return -1;
 	for (i = 0; i < q->n; i++)
-		if (x12_str_is(id, q->ids[i]))
+		if (q->keys[i] == key)
 			return i;
 	return -1;
 }
@@ -162,6 +163,38 @@ limit_of(const char *id, bool institutional)
 		if (strcmp(limits[i].id, id) == 0)
 			return institutional ? limits[i].max_institutional : limits[i].max_professional;
 	return 0;					/* no limit */
+}
+
+#define MAX_SHAPES 64
+
+static X837LoopShape shapes[MAX_SHAPES];
+static int	nshapes = 0;
+
+const X837LoopShape *
+x837_loop_shape(const char *id, bool institutional)
+{
+	X837LoopShape *shape;
+	int			i;
+
+	for (i = 0; i < nshapes; i++)
+		if (strcmp(shapes[i].id, id) == 0 && (shapes[i].max == limit_of(id, institutional))
+			&& shapes[i].sequence == sequence_of(id, institutional))
+			return &shapes[i];
+	if (nshapes == MAX_SHAPES)
+		elog(ERROR, "cleanclaim: the 837 has more than %d loop shapes", MAX_SHAPES);
+	shape = &shapes[nshapes];
+	shape->id = id;
+	shape->sequence = sequence_of(id, institutional);
+	shape->max = limit_of(id, institutional);
+	shape->nrequired = 0;
+	for (i = 0; i < (int) lengthof(required); i++)
+		if (strcmp(required[i].parent, id) == 0)
+		{
+			if (shape->nrequired == X837_REQUIRED_MAX)
+				elog(ERROR, "cleanclaim: loop %s requires more than %d loops", id, X837_REQUIRED_MAX);
+			shape->required[shape->nrequired++] = (int16) i;
+		}
+	return &shapes[nshapes++];
 }
 
 static void
@@ -187,8 +220,8 @@ add_problem(X837LoopState *s, X12ProblemKind kind, int64 file_segment, int64 seg
 }
 
 void
-x837_loops_enter(X837LoopState *s, int depth, const char *id, const X12Segment *seg, int64 st_number,
-				 X12Str transaction, bool institutional)
+x837_loops_enter(X837LoopState *s, int depth, const X837LoopShape *shape, const X12Segment *seg, int64 st_number,
+				 X12Str transaction)
 {
 	X837LoopFrame *f;
 	int			i;
@@ -198,13 +231,13 @@ x837_loops_enter(X837LoopState *s, int depth, const char *id, const X12Segment *
 	if (depth > 0)
 	{
 		X837LoopFrame *parent = &s->frames[depth - 1];
-		int			max = limit_of(id, institutional);
+		int			max = shape->max;
 
-		for (i = 0; i < parent->nchildren && strcmp(parent->children[i].id, id) != 0; i++)
+		for (i = 0; i < parent->nchildren && parent->children[i].shape != shape; i++)
 			;
 		if (i == parent->nchildren && i < X837_LOOP_CHILDREN)
 		{
-			parent->children[i].id = id;
+			parent->children[i].shape = shape;
 			parent->children[i].count = 0;
 			parent->nchildren++;
 		}
@@ -214,19 +247,21 @@ x837_loops_enter(X837LoopState *s, int depth, const char *id, const X12Segment *
 
 			snprintf(sid, sizeof(sid), "%.*s", Min(seg->id.len, 3), seg->id.s);
 			add_problem(s, X12P_LOOP_REPEAT, seg->number, seg->number - st_number + 1, sid, transaction,
-						psprintf("loop %s stands more than %d time%s in loop %s", id, max, max == 1 ? "" : "s",
+						psprintf("loop %s stands more than %d time%s in loop %s", shape->id, max, max == 1 ? "" : "s",
 								 parent->id));
 		}
 	}
 	f = &s->frames[depth];
-	f->id = id;
+	f->shape = shape;
+	f->id = shape->id;
 	f->file_segment = seg->number;
 	f->segment_no = seg->number - st_number + 1;
-	snprintf(f->segment_id, sizeof(f->segment_id), "%.*s", Min(seg->id.len, 3), seg->id.s);
+	memcpy(f->segment_id, seg->id.s, Min(seg->id.len, 3));
+	f->segment_id[Min(seg->id.len, 3)] = '\0';
 	f->transaction = transaction;
 	f->nchildren = 0;
-	f->sequence = sequence_of(id, institutional);
-	f->position = Max(position_in(f->sequence, seg->id), 0);
+	f->sequence = shape->sequence;
+	f->position = Max(position_in(f->sequence, seg->key), 0);
 	f->seen = UINT64CONST(1) << f->position;
 }
 
@@ -246,19 +281,21 @@ x837_loops_segment(X837LoopState *s, int depth, const X12Segment *seg, int64 st_
 	int			d;
 	char		sid[4];
 
-	if (depth >= X837_LOOP_DEPTH || depth < 0 || !x837_segment_known(transaction_837, seg->id))
+	if (depth >= X837_LOOP_DEPTH || depth < 0)
 		return;
 	f = &s->frames[depth];
 	if (f->sequence == NULL)
 		return;
-	snprintf(sid, sizeof(sid), "%.*s", Min(seg->id.len, 3), seg->id.s);
-	at = position_in(f->sequence, seg->id);
+	at = position_in(f->sequence, seg->key);
 	if (at >= f->position)
 	{
 		f->position = at;
 		f->seen |= UINT64CONST(1) << at;
 		return;
 	}
+	if (!x837_segment_known(transaction_837, seg->key))
+		return;
+	snprintf(sid, sizeof(sid), "%.*s", Min(seg->id.len, 3), seg->id.s);
 	if (at >= 0)
 	{
 		add_problem(s, X12P_SEGMENT_ORDER, seg->number, seg->number - st_number + 1, sid, transaction,
@@ -267,7 +304,7 @@ x837_loops_segment(X837LoopState *s, int depth, const X12Segment *seg, int64 st_
 		return;
 	}
 	for (d = depth - 1; d >= 0; d--)
-		if (position_in(s->frames[d].sequence, seg->id) >= 0)
+		if (position_in(s->frames[d].sequence, seg->key) >= 0)
 		{
 			add_problem(s, X12P_SEGMENT_ORDER, seg->number, seg->number - st_number + 1, sid, transaction,
 						psprintf("segment %s of loop %s stands in its sub-loop %s; the 837 puts it before the sub-loops",
@@ -293,18 +330,17 @@ x837_loops_close(X837LoopState *s, int depth)
 			add_problem(s, X12P_SEGMENT_MISSING, f->file_segment, f->segment_no, f->segment_id, f->transaction,
 						psprintf("loop %s (at its %s) has no %s segment, which it requires", f->id, f->segment_id,
 								 f->sequence->ids[i]));
-	for (i = 0; i < (int) lengthof(required); i++)
+	for (i = 0; i < f->shape->nrequired; i++)
 	{
+		const RequiredLoop *r = &required[f->shape->required[i]];
 		bool		seen = false;
 
-		if (strcmp(required[i].parent, f->id) != 0)
-			continue;
 		for (k = 0; k < f->nchildren; k++)
-			if (strcmp(f->children[k].id, required[i].child) == 0)
+			if (strcmp(f->children[k].shape->id, r->child) == 0)
 				seen = true;
 		if (!seen)
 			add_problem(s, X12P_LOOP_MISSING, f->file_segment, f->segment_no, f->segment_id, f->transaction,
 						psprintf("loop %s (at its %s) has no %s loop (%s), which it requires", f->id, f->segment_id,
-								 required[i].child, required[i].opened_by));
+								 r->child, r->opened_by));
 	}
 }

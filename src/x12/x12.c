@@ -142,6 +142,7 @@ x12_next_segment(X12Reader *r, X12Segment *seg)
 	/* trailing blanks of the id, in files written one segment per line with spaces */
 	while (seg->id.len > 0 && is_blank(seg->id.s[seg->id.len - 1]))
 		seg->id.len--;
+	seg->key = x12_segment_key(seg->id);
 	r->pos = (end - r->data) + (end < r->data + r->len ? 1 : 0);
 	return X12_SEGMENT;
 }
@@ -183,16 +184,19 @@ x12_is_one_of(X12Str value, const char *codes)
 {
 	const char *p = codes;
 
-	while (*p)
+	/* one walk over the list: each code compared as it passes */
+	while (*p != '\0')
 	{
-		const char *end = strchr(p, ' ');
-		int			n = end ? (int) (end - p) : (int) strlen(p);
+		int			i = 0;
 
-		if (n == value.len && memcmp(p, value.s, n) == 0)
+		while (i < value.len && p[i] == value.s[i])
+			i++;
+		if (i == value.len && (p[i] == ' ' || p[i] == '\0'))
 			return true;
-		if (end == NULL)
-			break;
-		p = end + 1;
+		while (*p != ' ' && *p != '\0')
+			p++;
+		while (*p == ' ')
+			p++;
 	}
 	return false;
 }

@@ -31,9 +31,38 @@ typedef struct X12Separators
 	char		segment;
 } X12Separators;
 
+/*
+ * A segment id as a number: its two or three characters packed into an
+ * integer, so that finding a segment in a table is an integer comparison.
+ * Ids of another length have no key (X12_NO_KEY).
+ */
+#define X12_KEY2(a, b) (((uint32) (unsigned char) (a) << 8) | (uint32) (unsigned char) (b))
+#define X12_KEY3(a, b, c) (((uint32) (unsigned char) (a) << 16) | X12_KEY2(b, c))
+#define X12_NO_KEY 0
+
+static inline uint32
+x12_segment_key(X12Str id)
+{
+	if (id.len == 2)
+		return X12_KEY2(id.s[0], id.s[1]);
+	if (id.len == 3)
+		return X12_KEY3(id.s[0], id.s[1], id.s[2]);
+	return X12_NO_KEY;
+}
+
+/* The key of a segment id written as a C string ("NM1"). */
+static inline uint32
+x12_literal_key(const char *id)
+{
+	X12Str		s = {id, (int) strlen(id)};
+
+	return x12_segment_key(s);
+}
+
 typedef struct X12Segment
 {
 	X12Str		id;				/* "NM1" */
+	uint32		key;			/* x12_segment_key(id) */
 	int64		offset;			/* where it starts in the file, in bytes */
 	int64		number;			/* its position in the file, 1-based */
 	int			nelements;		/* elements after the id, as written (may exceed X12_MAX_ELEMENTS) */
@@ -131,13 +160,23 @@ typedef struct X12EnvelopeRules
 {
 	/* Is this version of this transaction set one the caller reads? */
 	bool		(*version_supported) (X12Str transaction, X12Str version);
-	/* May a transaction set of this kind have a segment of this id? */
-	bool		(*segment_known) (X12Str transaction, X12Str segment);
+	/* May a transaction set of this kind have a segment of this id (its x12_segment_key)? */
+	bool		(*segment_known) (X12Str transaction, uint32 segment_key);
 	/* The elements of a segment of a transaction set read: required, length, codes */
 	void		(*check_elements) (X12Str transaction, const X12Segment *seg, X12ElementReport report, void *arg);
 } X12EnvelopeRules;
 
 /* The problems of the file's envelope, in file order; returns how many. */
 extern int	x12_check_envelope(const char *data, int64 len, const X12EnvelopeRules *rules, X12Problem **out);
+
+/*
+ * The same check fed segment by segment, by a reader that walks the file
+ * anyway (one pass instead of two): begin, each segment as read, end.
+ */
+typedef struct X12Envelope X12Envelope;
+
+extern X12Envelope *x12_envelope_begin(const X12EnvelopeRules *rules);
+extern void x12_envelope_segment(X12Envelope *envelope, const X12Reader *r, const X12Segment *seg);
+extern int	x12_envelope_end(X12Envelope *envelope, X12Problem **out);
 
 #endif							/* CLEANCLAIM_X12_H */

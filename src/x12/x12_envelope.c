@@ -12,7 +12,7 @@
 
 #include "x12/x12.h"
 
-typedef struct EnvelopeState
+struct X12Envelope
 {
 	const X12EnvelopeRules *rules;
 	X12Problem *problems;
@@ -34,7 +34,10 @@ typedef struct EnvelopeState
 				gs_number;
 	X12Str		gs08;
 	bool		version_ok;
-} EnvelopeState;
+	int64		last_number;	/* the last segment's position in the file, 0 before any */
+};
+
+typedef struct X12Envelope EnvelopeState;
 
 static const char *
 str_text(X12Str s)
@@ -152,11 +155,11 @@ report_element(void *arg, X12ProblemKind kind, int element, const char *message)
 }
 
 static void
-envelope_segment(EnvelopeState *st, X12Reader *r, const X12Segment *seg)
+envelope_segment(EnvelopeState *st, const X12Reader *r, const X12Segment *seg)
 {
 	X12Str		id = seg->id;
 
-	if (x12_str_is(id, "ISA"))
+	if (seg->key == X12_KEY3('I', 'S', 'A'))
 	{
 		close_isa(st, seg);
 		if (!r->isa_ok)
@@ -168,7 +171,7 @@ envelope_segment(EnvelopeState *st, X12Reader *r, const X12Segment *seg)
 		st->groups = 0;
 		st->isa_number = seg->number;
 	}
-	else if (x12_str_is(id, "GS"))
+	else if (seg->key == X12_KEY2('G', 'S'))
 	{
 		close_gs(st, seg);
 		if (!st->in_isa)
@@ -179,7 +182,7 @@ envelope_segment(EnvelopeState *st, X12Reader *r, const X12Segment *seg)
 		st->transactions = 0;
 		st->groups++;
 	}
-	else if (x12_str_is(id, "ST"))
+	else if (seg->key == X12_KEY2('S', 'T'))
 	{
 		close_st(st, seg);
 		if (!st->in_gs)
@@ -196,7 +199,7 @@ envelope_segment(EnvelopeState *st, X12Reader *r, const X12Segment *seg)
 						psprintf("transaction set %s of version %s is not read: only 005010X222 (837P) and 005010X223 (837I)",
 								 str_text(st->st01), str_text(st->version)));
 	}
-	else if (x12_str_is(id, "SE"))
+	else if (seg->key == X12_KEY2('S', 'E'))
 	{
 		if (!st->in_st)
 		{
@@ -207,7 +210,7 @@ envelope_segment(EnvelopeState *st, X12Reader *r, const X12Segment *seg)
 		check_control(st, seg, 2, st->st02, "ST02");
 		st->in_st = false;
 	}
-	else if (x12_str_is(id, "GE"))
+	else if (seg->key == X12_KEY2('G', 'E'))
 	{
 		close_st(st, seg);
 		if (!st->in_gs)
@@ -219,7 +222,7 @@ envelope_segment(EnvelopeState *st, X12Reader *r, const X12Segment *seg)
 		check_control(st, seg, 2, st->gs06, "GS06");
 		st->in_gs = false;
 	}
-	else if (x12_str_is(id, "IEA"))
+	else if (seg->key == X12_KEY3('I', 'E', 'A'))
 	{
 		close_gs(st, seg);
 		if (!st->in_isa)
@@ -234,7 +237,7 @@ envelope_segment(EnvelopeState *st, X12Reader *r, const X12Segment *seg)
 	else if (!st->in_st)
 		add_problem(st, X12P_SEGMENT_UNKNOWN, seg, 0,
 					psprintf("segment %s is outside a transaction set (between ST and SE)", str_text(id)));
-	else if (st->version_ok && st->rules->segment_known != NULL && !st->rules->segment_known(st->st01, id))
+	else if (st->version_ok && st->rules->segment_known != NULL && !st->rules->segment_known(st->st01, seg->key))
 		add_problem(st, X12P_SEGMENT_UNKNOWN, seg, 0,
 					psprintf("the %s has no segment %s", str_text(st->st01), str_text(id)));
 	else if (st->version_ok && st->rules->check_elements != NULL)
@@ -245,38 +248,51 @@ envelope_segment(EnvelopeState *st, X12Reader *r, const X12Segment *seg)
 	}
 }
 
+X12Envelope *
+x12_envelope_begin(const X12EnvelopeRules *rules)
+{
+	X12Envelope *st = palloc0(sizeof(X12Envelope));
+
+	st->rules = rules;
+	return st;
+}
+
+void
+x12_envelope_segment(X12Envelope *st, const X12Reader *r, const X12Segment *seg)
+{
+	if (st->last_number == 0 && seg->key != X12_KEY3('I', 'S', 'A'))
+		add_problem(st, X12P_ISA_INVALID, seg, 0,
+					psprintf("the file starts with %s, not with an interchange header ISA", str_text(seg->id)));
+	st->last_number = seg->number;
+	envelope_segment(st, r, seg);
+}
+
+int
+x12_envelope_end(X12Envelope *st, X12Problem **out)
+{
+	X12Segment	end;
+
+	/* the end of the file, at its last segment (or at segment 0 when it has none) */
+	memset(&end, 0, sizeof(end));
+	end.id.s = "";
+	end.number = st->last_number;
+	if (st->last_number == 0)
+		add_problem(st, X12P_ISA_INVALID, &end, 0, pstrdup("the file has no segment at all"));
+	else
+		close_isa(st, &end);
+	*out = st->problems;
+	return st->n;
+}
+
 int
 x12_check_envelope(const char *data, int64 len, const X12EnvelopeRules *rules, X12Problem **out)
 {
-	EnvelopeState st;
+	X12Envelope *st = x12_envelope_begin(rules);
 	X12Reader	r;
 	X12Segment	seg;
-	bool		first = true;
 
-	memset(&st, 0, sizeof(st));
-	st.rules = rules;
 	x12_reader_init(&r, data, len);
 	while (x12_next_segment(&r, &seg) == X12_SEGMENT)
-	{
-		if (first && !x12_str_is(seg.id, "ISA"))
-			add_problem(&st, X12P_ISA_INVALID, &seg, 0,
-						psprintf("the file starts with %s, not with an interchange header ISA", str_text(seg.id)));
-		first = false;
-		envelope_segment(&st, &r, &seg);
-	}
-	if (first)
-	{
-		/* nothing at all: say so at segment 0 */
-		memset(&seg, 0, sizeof(seg));
-		seg.id.s = "";
-		add_problem(&st, X12P_ISA_INVALID, &seg, 0, pstrdup("the file has no segment at all"));
-	}
-	else if (st.in_isa || st.in_gs || st.in_st)
-	{
-		/* the file ends inside an envelope: said at its last segment */
-		seg.id.len = 0;
-		close_isa(&st, &seg);
-	}
-	*out = st.problems;
-	return st.n;
+		x12_envelope_segment(st, &r, &seg);
+	return x12_envelope_end(st, out);
 }
