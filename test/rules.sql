@@ -38,7 +38,8 @@ INSERT INTO rules_md VALUES
 
 -- the rules added since: completeness, the front-end edits, the 837I's own
 -- codes, the modifier reference's, the duplicates across claims, the X12
--- envelope's (validate_837, sql/x12_837.sql shows each)
+-- envelope's (validate_837, sql/x12_837.sql shows each), the 835's
+-- (validate_835, sql/x12_835.sql)
 CREATE TEMP TABLE rules_added (rule_id text PRIMARY KEY);
 INSERT INTO rules_added VALUES
 	('CLAIM_INCOMPLETE'), ('BILLING_ADDRESS_INVALID'), ('TAX_ID_INVALID'), ('TAXONOMY_INVALID'), ('NAME_INVALID'),
@@ -47,12 +48,12 @@ INSERT INTO rules_added VALUES
 	('X12_ISA_INVALID'), ('X12_TRAILER_MISSING'), ('X12_SE_COUNT'), ('X12_GROUP_COUNT'), ('X12_CONTROL_MISMATCH'),
 	('X12_VERSION_UNSUPPORTED'), ('X12_SEGMENT_UNKNOWN'), ('X12_SEPARATOR_MISMATCH'),
 	('X12_ELEMENT_MISSING'), ('X12_ELEMENT_LENGTH'), ('X12_CODE_INVALID'), ('X12_LOOP_MISSING'), ('X12_LOOP_REPEAT'),
-	('X12_SEGMENT_ORDER'), ('X12_SEGMENT_MISSING');
+	('X12_SEGMENT_ORDER'), ('X12_SEGMENT_MISSING'), ('X12_VALUE_INVALID'), ('X12_835_UNBALANCED');
 
 SELECT set_eq('SELECT rule_id FROM cleanclaim.rule_catalog()',
 			  $$SELECT rule_id FROM rules_md UNION ALL SELECT rule_id FROM rules_added UNION ALL VALUES ('FIELD_UNKNOWN'), ('FIELD_INVALID')$$,
 			  'the catalog has exactly the rules of RULES.md, those added since, and FIELD_UNKNOWN, FIELD_INVALID');
-SELECT is((SELECT count(*) FROM rule_catalog()), 78::bigint, 'the catalog has 78 rules, each once');
+SELECT is((SELECT count(*) FROM rule_catalog()), 80::bigint, 'the catalog has 80 rules, each once');
 SELECT set_eq($$SELECT rule_id FROM rule_catalog() WHERE category = 'audit'$$, $$SELECT rule_id FROM rules_md WHERE rule_id LIKE 'AUDIT\_%'$$,
 			  'the AUDIT_* rules, and only they, are in category audit (test/audit.sql tests them)');
 SELECT set_eq('SELECT rule_id FROM cleanclaim.rules', 'SELECT rule_id FROM cleanclaim.rule_catalog()',

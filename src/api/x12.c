@@ -17,13 +17,14 @@
 #include "refdata/refdata.h"
 #include "engine/rules.h"
 #include "api/validate.h"
+#include "api/x12_issues.h"
 
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"
 #endif
 
-static Datum
-text_datum(X12Str s)
+Datum
+x12_text_datum(X12Str s)
 {
 	return PointerGetDatum(cstring_to_text_with_len(s.s, s.len));
 }
@@ -35,7 +36,7 @@ qualifiers_datum(const X837Claim *c)
 	int			i;
 
 	for (i = 0; i < c->ndiagnoses; i++)
-		elems[i] = text_datum(c->diagnosis_qualifiers[i]);
+		elems[i] = x12_text_datum(c->diagnosis_qualifiers[i]);
 	return PointerGetDatum(construct_array(elems, c->ndiagnoses, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
@@ -63,12 +64,12 @@ read_837(PG_FUNCTION_ARGS)
 		Datum		values[8];
 		bool		nulls[8] = {false};
 
-		values[0] = text_datum(c->interchange_control);
-		values[1] = text_datum(c->group_control);
-		values[2] = text_datum(c->transaction_control);
+		values[0] = x12_text_datum(c->interchange_control);
+		values[1] = x12_text_datum(c->group_control);
+		values[2] = x12_text_datum(c->transaction_control);
 		values[3] = Int32GetDatum((int32) Min(c->clm_segment, PG_INT32_MAX));
 		values[4] = CStringGetTextDatum(c->hl_path);
-		values[5] = text_datum(c->f[CF_CLAIM_ID].s);
+		values[5] = x12_text_datum(c->f[CF_CLAIM_ID].s);
 		nulls[5] = c->f[CF_CLAIM_ID].s.len == 0;
 		values[6] = PointerGetDatum(x837_claim_jsonb(c));
 		values[7] = qualifiers_datum(c);
@@ -101,22 +102,24 @@ static const char *const problem_rules[] = {
 	[X12P_SEGMENT_UNEXPECTED] = "X12_SEGMENT_ORDER",
 	[X12P_SEGMENT_MISSING] = "X12_SEGMENT_MISSING",
 	[X12P_SEPARATOR_MISMATCH] = "X12_SEPARATOR_MISMATCH",
+	[X12P_VALUE_INVALID] = "X12_VALUE_INVALID",
+	[X12P_UNBALANCED] = "X12_835_UNBALANCED",
 };
 
-static const X12EnvelopeRules envelope_837 = {x837_version_supported, x837_segment_known, x837_check_elements};
+static const X12EnvelopeRules envelope_837 = {"005010X222 (837P) and 005010X223 (837I)", x837_version_supported, x837_segment_known, x837_check_elements};
 
 /* One row: where (claim id, transaction, segment, element, component) and the issue. */
-static void
-put_issue(Tuplestorestate *store, TupleDesc tupdesc, X12Str claim_id, X12Str transaction, int64 segment_no,
+void
+x12_put_issue(Tuplestorestate *store, TupleDesc tupdesc, X12Str claim_id, X12Str transaction, int64 segment_no,
 		  const char *segment_id, int element, int component, const Issue *issue)
 {
 	Datum		values[V837_NATTS];
 	bool		nulls[V837_NATTS];
 
 	memset(nulls, 0, sizeof(nulls));
-	values[0] = text_datum(claim_id);
+	values[0] = x12_text_datum(claim_id);
 	nulls[0] = claim_id.len == 0;
-	values[1] = text_datum(transaction);
+	values[1] = x12_text_datum(transaction);
 	nulls[1] = transaction.len == 0;
 	values[2] = Int32GetDatum((int32) Min(segment_no, PG_INT32_MAX));
 	nulls[2] = segment_no <= 0;
@@ -130,10 +133,9 @@ put_issue(Tuplestorestate *store, TupleDesc tupdesc, X12Str claim_id, X12Str tra
 	tuplestore_putvalues(store, tupdesc, values, nulls);
 }
 
-static void
-put_problems(Tuplestorestate *store, TupleDesc tupdesc, const X12Problem *problems, int n)
+void
+x12_put_problems(Tuplestorestate *store, TupleDesc tupdesc, X12Str claim_id, const X12Problem *problems, int n)
 {
-	X12Str		none = {"", 0};
 	FieldValue	no_payer;
 	const RuleConfig *config;
 	int			i;
@@ -154,7 +156,7 @@ put_problems(Tuplestorestate *store, TupleDesc tupdesc, const X12Problem *proble
 		issue.weight = config->weight[issue.rule];
 		issue.message = p->message;
 		/* outside a transaction set, the segment's position is the file's */
-		put_issue(store, tupdesc, none, p->transaction_control, p->segment_no > 0 ? p->segment_no : p->file_segment,
+		x12_put_issue(store, tupdesc, claim_id, p->transaction_control, p->segment_no > 0 ? p->segment_no : p->file_segment,
 				  p->segment_id, p->element, 0, &issue);
 	}
 }
@@ -169,16 +171,8 @@ put_separator_slips(Tuplestorestate *store, TupleDesc tupdesc, const X837Reader 
 	int			i;
 
 	for (i = 0; i < n; i++)
-	{
-		problems[i].kind = X12P_SEPARATOR_MISMATCH;
-		problems[i].file_segment = slips[i].isa_segment;
-		strlcpy(problems[i].segment_id, "ISA", sizeof(problems[i].segment_id));
-		problems[i].element = 16;
-		problems[i].transaction_control.s = "";
-		problems[i].message = psprintf("ISA16 declares \"%c\" as the component separator, but the composites are written with \"%c\" (read as written)",
-									   slips[i].declared, slips[i].used);
-	}
-	put_problems(store, tupdesc, problems, n);
+		problems[i] = x12_separator_slip(slips[i].isa_segment, slips[i].declared, slips[i].used);
+	x12_put_problems(store, tupdesc, X12_NO_STR, problems, n);
 }
 
 /*
@@ -220,7 +214,7 @@ validate_837(PG_FUNCTION_ARGS)
 			const Issue *issue = &issues.items[i];
 			X837Value	at = x837_locate(c, issue->field, issue->line_no, issue->value);
 
-			put_issue(store, tupdesc, c->f[CF_CLAIM_ID].s, c->transaction_control, at.segment, at.segment_id,
+			x12_put_issue(store, tupdesc, c->f[CF_CLAIM_ID].s, c->transaction_control, at.segment, at.segment_id,
 					  at.element, at.component, issue);
 		}
 		MemoryContextSwitchTo(old);
@@ -230,14 +224,14 @@ validate_837(PG_FUNCTION_ARGS)
 		const X12Problem *envelope_problems;
 		int			n = x837_envelope_problems(reader, &envelope_problems);
 
-		put_problems(store, tupdesc, envelope_problems, n);
+		x12_put_problems(store, tupdesc, X12_NO_STR, envelope_problems, n);
 	}
 	put_separator_slips(store, tupdesc, reader);
 	{
 		const X12Problem *loop_problems;
 		int			n = x837_loop_problems(reader, &loop_problems);
 
-		put_problems(store, tupdesc, loop_problems, n);
+		x12_put_problems(store, tupdesc, X12_NO_STR, loop_problems, n);
 	}
 	return (Datum) 0;
 }

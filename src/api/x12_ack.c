@@ -269,7 +269,7 @@ ack_999(PG_FUNCTION_ARGS)
 	int32		control = PG_GETARG_INT32(1);
 	const char *data = VARDATA_ANY(x12);
 	int64		len = VARSIZE_ANY_EXHDR(x12);
-	X12EnvelopeRules rules = {x837_version_supported, x837_segment_known, x837_check_elements};
+	X12EnvelopeRules rules = {"005010X222 (837P) and 005010X223 (837I)", x837_version_supported, x837_segment_known, x837_check_elements};
 	X12Problem *problems;
 	int			nproblems;
 	X837Reader *reader = x837_begin(data, len, true);

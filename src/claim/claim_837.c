@@ -214,8 +214,6 @@ struct X837Reader
 	X12Str		hl_ids[3];
 	X837Claim  *ready;			/* a claim read to its end */
 	MemoryContext ready_cxt;
-	bool		component_settled;	/* the interchange's component separator was checked against its use */
-	bool		component_slip; /* its composites use another one than ISA16 declares */
 	int64		isa_number;		/* the current interchange's ISA, in the file */
 	X837LoopState loop_checks;
 	bool		check_loops;
@@ -376,40 +374,25 @@ range_part(X12Str s, bool second)
 	return out;
 }
 
-/*
- * The component separator the interchange really uses: ISA16, unless the
- * first composite element of the interchange (CLM05, HI, SV101, SV202) has
- * none of it and has the other usual one (':' or '>') instead.  Sample files
- * built from a template ISA do that; the claims read as the file means
- * them, and validate_837() reports the slip.
- */
+/* The component separator as the interchange uses it; a slip is kept for validate_837(). */
 static void
 settle_component_separator(X837Reader *r, X12Str composite)
 {
-	char		declared = r->x.sep.component;
-	char		other = declared == ':' ? '>' : ':';
+	char		declared;
+	X837SeparatorSlip *slip;
 
-	if (r->component_settled || composite.len == 0)
+	if (!x12_settle_component_separator(&r->x, composite, &declared))
 		return;
-	r->component_settled = true;
-	if (memchr(composite.s, declared, composite.len) == NULL && memchr(composite.s, other, composite.len) != NULL &&
-		other != r->x.sep.element && other != r->x.sep.segment && other != r->x.sep.repetition)
+	if (r->nslips == r->maxslips)
 	{
-		X837SeparatorSlip *slip;
-
-		if (r->nslips == r->maxslips)
-		{
-			r->maxslips = r->maxslips ? r->maxslips * 2 : 4;
-			r->slips = r->slips ? repalloc(r->slips, r->maxslips * sizeof(X837SeparatorSlip))
-				: MemoryContextAlloc(r->cxt, r->maxslips * sizeof(X837SeparatorSlip));
-		}
-		slip = &r->slips[r->nslips++];
-		slip->isa_segment = r->isa_number;
-		slip->declared = declared;
-		slip->used = other;
-		r->x.sep.component = other;
-		r->component_slip = true;
+		r->maxslips = r->maxslips ? r->maxslips * 2 : 4;
+		r->slips = r->slips ? repalloc(r->slips, r->maxslips * sizeof(X837SeparatorSlip))
+			: MemoryContextAlloc(r->cxt, r->maxslips * sizeof(X837SeparatorSlip));
 	}
+	slip = &r->slips[r->nslips++];
+	slip->isa_segment = r->isa_number;
+	slip->declared = declared;
+	slip->used = r->x.sep.component;
 }
 
 static void
@@ -770,7 +753,6 @@ process_segment(X837Reader *r, const X12Segment *seg)
 		pop_to(r, 0);
 		r->isa13 = x12_element(seg, 13);
 		r->isa_number = seg->number;
-		r->component_settled = r->component_slip = false;
 		r->variant = 0;
 		return;
 	}

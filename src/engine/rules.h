@@ -225,37 +225,37 @@ typedef enum Severity
 	X(AUDIT_MANY_WARNINGS, "audit", SEV_INFO, "billing", "", "", \
 	  "three or more warnings on the claim", \
 	  "Review the warnings together: several small doubts often hide one real problem.") \
-	X(X12_ISA_INVALID, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	X(X12_ISA_INVALID, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
 	  "the file does not start with an interchange header ISA of 106 characters and 16 elements, the segment that sets the separators", \
 	  "Start the file with ISA, fixed width: the element separator its 4th character, ISA16 the component separator, the segment terminator right after it.") \
-	X(X12_TRAILER_MISSING, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	X(X12_TRAILER_MISSING, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
 	  "an interchange, functional group or transaction set without its trailer (IEA, GE, SE), or a trailer without its header", \
 	  "Close every ST with SE, every GS with GE and every ISA with IEA, in that order, and open each before its trailer.") \
-	X(X12_SE_COUNT, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	X(X12_SE_COUNT, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
 	  "SE01, the transaction set's segment count, is not the number of segments from its ST to its SE", \
 	  "Count the segments from ST to SE, both included, into SE01.") \
-	X(X12_GROUP_COUNT, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	X(X12_GROUP_COUNT, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
 	  "GE01 is not the number of transaction sets of its group, or IEA01 not the number of groups of its interchange", \
 	  "Count the ST segments of the group into GE01 and the GS segments of the interchange into IEA01.") \
-	X(X12_CONTROL_MISMATCH, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	X(X12_CONTROL_MISMATCH, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
 	  "a trailer's control number differs from its header's: SE02 from ST02, GE02 from GS06, IEA02 from ISA13", \
 	  "Write the header's control number into its trailer.") \
-	X(X12_VERSION_UNSUPPORTED, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
-	  "an 837 transaction set of a version other than 5010 (005010X222 837P, 005010X223 837I), such as a 4010 file", \
-	  "Send 837s in version 5010 (HIPAA has required it since 2012): GS08 and ST03 005010X222A1 or 005010X223A2.") \
-	X(X12_SEGMENT_UNKNOWN, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	X(X12_VERSION_UNSUPPORTED, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
+	  "a transaction set of a version the function does not read (validate_837: 837 in 5010, 005010X222 837P and 005010X223 837I; validate_835: 005010X221 835), such as a 4010 file", \
+	  "Send 837s in version 5010 (HIPAA has required it since 2012): GS08 and ST03 005010X222A1 or 005010X223A2; an 835 of 005010X221A1.") \
+	X(X12_SEGMENT_UNKNOWN, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
 	  "a segment the 837 does not have, or a segment outside a transaction set", \
 	  "Remove the segment, or correct its id; every segment but the envelope's lies between an ST and its SE.") \
 	X(X12_SEPARATOR_MISMATCH, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
 	  "the interchange's composites are written with another component separator than the one ISA16 declares", \
 	  "Write ISA16 as the separator the composites use (CLM05, HI, SV101: for example HC:99213), or write them with ISA16's.") \
-	X(X12_ELEMENT_MISSING, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	X(X12_ELEMENT_MISSING, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
 	  "an element the 837 requires in its segment is missing (CLM01, LX01, SV102, DTP03, ...)", \
 	  "Fill the element the message names, as the 5010 implementation guide describes it.") \
-	X(X12_ELEMENT_LENGTH, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	X(X12_ELEMENT_LENGTH, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
 	  "an element shorter or longer than the 837 allows (CLM01 at most 38 characters, DMG02 a date of 8, N402 a state of 2, ...)", \
 	  "Shorten or correct the value to the length the message gives.") \
-	X(X12_CODE_INVALID, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	X(X12_CODE_INVALID, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
 	  "an element with a closed list of codes holds another value (HL03, SBR01, DMG03, DTP02, SV103, ...)", \
 	  "Use one of the codes the message lists.") \
 	X(X12_LOOP_MISSING, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
@@ -264,12 +264,18 @@ typedef enum Severity
 	X(X12_LOOP_REPEAT, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
 	  "a loop stands more times in its parent than the 837 allows (more than 50 service lines on an 837P claim, more than 100 claims in a subscriber's loop, a second 2010AA, ...)", \
 	  "Split the claim or the loop: for example send lines beyond 50 on a second claim.") \
-	X(X12_SEGMENT_ORDER, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	X(X12_SEGMENT_ORDER, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
 	  "a segment out of its loop's order (a DTP after the claim's HI), after its loop's sub-loops began (a claim's REF after its 2310B), or in a loop that has no such segment (an SV1 in a 2300)", \
 	  "Move the segment to its place in its loop, as the 5010 implementation guide orders them, or remove it.") \
-	X(X12_SEGMENT_MISSING, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837)", \
+	X(X12_SEGMENT_MISSING, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
 	  "a segment its loop requires is missing (BHT in the header, N3 and N4 of the billing provider, SBR of a subscriber, HI of a claim, SV1 or SV2 of a line, ...)", \
-	  "Add the segment the message names to its loop.")
+	  "Add the segment the message names to its loop.") \
+	X(X12_VALUE_INVALID, "x12", SEV_ERROR, "billing", "", "the X12 file (validate_837, validate_835)", \
+	  "an element's value is not of its type: an amount or quantity that is not a number (CLP03, SVC02, CAS03, ...), a date that is not a day of the calendar (BPR16, DTM02, DMG02, ...)", \
+	  "Write amounts as digits with at most one decimal point and a leading minus (-9.00), dates as CCYYMMDD.") \
+	X(X12_835_UNBALANCED, "x12", SEV_ERROR, "billing", "", "the 835 file (validate_835)", \
+	  "an 835's amounts do not add up: a service line's charge minus its payment (SVC02 - SVC03) is not its adjustments, a claim's charge minus its payment (CLP03 - CLP04) is not its and its lines' adjustments, or the payment (BPR02) is not its claims' payments (CLP04) less the provider adjustments (PLB)", \
+	  "Ask the payer for a corrected 835; post what the file says only after the difference is explained (a missing CAS, a PLB, a reversal).")
 
 #define RULE_ENUM(id, cat, sev, owner, fields, data, desc, hint) RULE_##id,
 typedef enum RuleId

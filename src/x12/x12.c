@@ -98,6 +98,39 @@ read_isa_separators(X12Reader *r)
 		r->isa_ok = false;
 	}
 	r->have_separators = true;
+	r->component_settled = false;
+}
+
+bool
+x12_settle_component_separator(X12Reader *r, X12Str composite, char *declared)
+{
+	char		other = r->sep.component == ':' ? '>' : ':';
+
+	if (r->component_settled || composite.len == 0)
+		return false;
+	r->component_settled = true;
+	if (memchr(composite.s, r->sep.component, composite.len) != NULL || memchr(composite.s, other, composite.len) == NULL ||
+		other == r->sep.element || other == r->sep.segment || other == r->sep.repetition)
+		return false;
+	*declared = r->sep.component;
+	r->sep.component = other;
+	return true;
+}
+
+X12Problem
+x12_separator_slip(int64 isa_number, char declared, char used)
+{
+	X12Problem	p;
+
+	memset(&p, 0, sizeof(p));
+	p.kind = X12P_SEPARATOR_MISMATCH;
+	p.file_segment = isa_number;
+	strlcpy(p.segment_id, "ISA", sizeof(p.segment_id));
+	p.element = 16;
+	p.transaction_control = X12_NO_STR;
+	p.message = psprintf("ISA16 declares \"%c\" as the component separator, but the composites are written with \"%c\" (read as written)",
+						 declared, used);
+	return p;
 }
 
 X12ReadStatus

@@ -23,6 +23,9 @@ typedef struct X12Str
 	int			len;
 } X12Str;
 
+/* An empty slice: an element that is absent. */
+#define X12_NO_STR ((X12Str) {"", 0})
+
 typedef struct X12Separators
 {
 	char		element;
@@ -85,6 +88,7 @@ typedef struct X12Reader
 	X12Separators sep;
 	bool		have_separators;	/* from an ISA (or guessed) */
 	bool		isa_ok;			/* the current interchange's ISA was well formed */
+	bool		component_settled;	/* the interchange's component separator was checked against its use */
 } X12Reader;
 
 extern void x12_reader_init(X12Reader *r, const char *data, int64 len);
@@ -99,6 +103,15 @@ x12_element(const X12Segment *seg, int i)
 
 	return i >= 1 && i <= seg->nelements && i <= X12_MAX_ELEMENTS ? seg->el[i] : none;
 }
+
+/*
+ * The component separator the interchange really uses: ISA16, unless its
+ * first composite element (a reader passes it: CLM05, SV101, SVC01, ...)
+ * has none of it and has the other usual one (':' or '>') instead.  Sample
+ * files built from a template ISA do that.  True when the separator was
+ * changed (declared: ISA16's), so that the reader can report the slip.
+ */
+extern bool x12_settle_component_separator(X12Reader *r, X12Str composite, char *declared);
 
 /* The components of an element (at most max); returns how many. */
 extern int	x12_components(X12Str element, char separator, X12Str *out, int max);
@@ -139,7 +152,9 @@ typedef enum X12ProblemKind
 	X12P_SEGMENT_ORDER,			/* out of the loop's order, or after its sub-loops */
 	X12P_SEGMENT_UNEXPECTED,	/* an 837 segment, but not of this loop */
 	X12P_SEGMENT_MISSING,
-	X12P_SEPARATOR_MISMATCH
+	X12P_SEPARATOR_MISMATCH,
+	X12P_VALUE_INVALID,			/* an amount that is not a number, a date that is not a date */
+	X12P_UNBALANCED				/* an 835's amounts that do not add up */
 } X12ProblemKind;
 
 typedef struct X12Problem
@@ -158,6 +173,8 @@ typedef void (*X12ElementReport) (void *arg, X12ProblemKind kind, int element, c
 
 typedef struct X12EnvelopeRules
 {
+	/* The versions read, for the message of a version that is not ("005010X221 (835)") */
+	const char *versions_read;
 	/* Is this version of this transaction set one the caller reads? */
 	bool		(*version_supported) (X12Str transaction, X12Str version);
 	/* May a transaction set of this kind have a segment of this id (its x12_segment_key)? */
@@ -165,6 +182,9 @@ typedef struct X12EnvelopeRules
 	/* The elements of a segment of a transaction set read: required, length, codes */
 	void		(*check_elements) (X12Str transaction, const X12Segment *seg, X12ElementReport report, void *arg);
 } X12EnvelopeRules;
+
+/* The problem of a component separator slip (x12_settle_component_separator), at the ISA's 16th element. */
+extern X12Problem x12_separator_slip(int64 isa_number, char declared, char used);
 
 /* The problems of the file's envelope, in file order; returns how many. */
 extern int	x12_check_envelope(const char *data, int64 len, const X12EnvelopeRules *rules, X12Problem **out);
@@ -178,5 +198,56 @@ typedef struct X12Envelope X12Envelope;
 extern X12Envelope *x12_envelope_begin(const X12EnvelopeRules *rules);
 extern void x12_envelope_segment(X12Envelope *envelope, const X12Reader *r, const X12Segment *seg);
 extern int	x12_envelope_end(X12Envelope *envelope, X12Problem **out);
+
+/*
+ * Values (x12_values.c).  An amount (type R) as a whole number of
+ * ten-thousandths, so that sums are exact; a date (CCYYMMDD) as a
+ * PostgreSQL date.  Both say false for a value that is not one.
+ */
+#define X12_AMOUNT_SCALE 10000
+extern bool x12_parse_amount(X12Str s, int64 *out);
+extern bool x12_parse_date(X12Str s, int32 *out);
+/* An amount for a message: "-9.00", "1234.5678" */
+extern char *x12_amount_text(int64 amount);
+
+/*
+ * The elements of a transaction's segments, as a table: required, length,
+ * codes, type.  A table lists a segment's elements together.
+ */
+typedef enum X12ElementType
+{
+	X12_AN = 0,					/* text (or an id, with codes) */
+	X12_R,						/* an amount or quantity */
+	X12_DT						/* a date, CCYYMMDD */
+} X12ElementType;
+
+typedef struct X12ElementRule
+{
+	const char *segment;
+	int			element;
+	bool		required;
+	int			min_len;		/* when present */
+	int			max_len;
+	const char *codes;			/* space-separated, NULL for any */
+	X12ElementType type;		/* X12_AN when left out */
+} X12ElementRule;
+
+#define X12_MAX_TABLE_SEGMENTS 48
+
+typedef struct X12ElementTable
+{
+	const X12ElementRule *rules;
+	int			nrules;
+	/* each segment id's run of rows, found on first use */
+	int			nsegments;		/* -1 before */
+	uint32		keys[X12_MAX_TABLE_SEGMENTS];
+	int			first[X12_MAX_TABLE_SEGMENTS];
+	int			count[X12_MAX_TABLE_SEGMENTS];
+} X12ElementTable;
+
+#define X12_ELEMENT_TABLE(rules) {(rules), lengthof(rules), -1, {0}, {0}, {0}}
+
+/* Report each element of the segment that breaks its rows of the table. */
+extern void x12_check_element_table(X12ElementTable *table, const X12Segment *seg, X12ElementReport report, void *arg);
 
 #endif							/* CLEANCLAIM_X12_H */

@@ -196,8 +196,8 @@ envelope_segment(EnvelopeState *st, const X12Reader *r, const X12Segment *seg)
 		st->version_ok = st->rules->version_supported == NULL || st->rules->version_supported(st->st01, st->version);
 		if (!st->version_ok)
 			add_problem(st, X12P_VERSION_UNSUPPORTED, seg, x12_element(seg, 3).len > 0 ? 3 : 0,
-						psprintf("transaction set %s of version %s is not read: only 005010X222 (837P) and 005010X223 (837I)",
-								 str_text(st->st01), str_text(st->version)));
+						psprintf("transaction set %s of version %s is not read: only %s",
+								 str_text(st->st01), str_text(st->version), st->rules->versions_read));
 	}
 	else if (seg->key == X12_KEY2('S', 'E'))
 	{
