@@ -11,14 +11,14 @@ EXTVERSION = 0.2.0
 MODULE_big = cleanclaim
 # The C parts, by layer (docs/architecture.md): each folder uses only the
 # folders above it in this list, and tools/layers checks it.
-OBJS = src/base/srf.o src/x12/x12.o src/x12/x12_envelope.o src/x12/x12_values.o src/responses/x835.o src/responses/x835_rules.o \
+OBJS = src/base/srf.o src/x12/x12.o src/x12/x12_envelope.o src/x12/x12_values.o src/responses/x835.o src/responses/x835_rules.o src/responses/responses.o src/responses/x277.o src/responses/x999.o src/responses/x271.o \
 	src/types/code_type.o src/types/npi.o src/types/icd10cm.o src/types/hcpcs.o src/types/ndc.o src/types/code_types.o \
 	src/refdata/loading.o src/refdata/refdata.o src/refdata/refdata_tables.o \
 	src/claim/claim.o src/claim/claim_jsonb.o src/claim/claim_fhir.o src/claim/fhir_doc.o src/claim/fhir_patient.o src/claim/claim_row.o src/claim/claim_argument.o src/claim/claim_837.o src/claim/x837_jsonb.o src/claim/x837_model.o src/claim/x837_locate.o src/claim/x837_elements.o src/claim/x837_loops.o \
 	src/engine/catalog.o src/engine/settings.o src/engine/runner.o src/engine/facts.o \
 	src/rules/rules_completeness.o src/rules/rules_billing.o src/rules/rules_frontend.o src/rules/rules_patient.o \
 	src/rules/rules_diagnosis.o src/rules/rules_procedure.o src/rules/rules_institutional.o src/rules/rules_duplicates.o src/rules/audit_rules.o src/rules/groups.o \
-	src/api/validate.o src/api/scrub.o src/api/audit.o src/api/outcome.o src/api/stats.o src/api/aggregates.o src/api/metric_functions.o src/api/x12.o src/api/x12_ack.o src/api/x835.o \
+	src/api/validate.o src/api/scrub.o src/api/audit.o src/api/outcome.o src/api/stats.o src/api/aggregates.o src/api/metric_functions.o src/api/x12_rows.o src/api/x12.o src/api/x12_ack.o src/api/x835.o src/api/x12_responses.o \
 	src/cleanclaim.o
 PG_CPPFLAGS += -Isrc
 
@@ -31,7 +31,7 @@ CODE_TYPES = npi icd10cm hcpcs ndc
 PARTS_0.2.0 = refdata/refdata refdata/loaders refdata/loaders_icd10cm refdata/loaders_hcpcs refdata/loaders_ncci \
 	refdata/loaders_mce refdata/loaders_code_lists refdata/releases engine/rules api/validate api/scrub \
 	api/denials api/denials_carc api/denials_root_cause api/denials_views api/ledger api/audit api/denials_model api/audit_queue \
-	api/duplicates api/metrics api/x12 api/x835
+	api/duplicates api/metrics api/x12 api/x835 api/x12_responses
 PARTS = $(PARTS_0.2.0)
 SQL_SOURCES = src/cleanclaim.sql src/types/code_type.sql.in $(CODE_TYPES:%=src/types/%.sql) $(PARTS:%=src/%.sql)
 

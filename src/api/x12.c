@@ -17,17 +17,11 @@
 #include "refdata/refdata.h"
 #include "engine/rules.h"
 #include "api/validate.h"
-#include "api/x12_issues.h"
+#include "api/x12_rows.h"
 
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"
 #endif
-
-Datum
-x12_text_datum(X12Str s)
-{
-	return PointerGetDatum(cstring_to_text_with_len(s.s, s.len));
-}
 
 static Datum
 qualifiers_datum(const X837Claim *c)
@@ -82,84 +76,7 @@ read_837(PG_FUNCTION_ARGS)
 
 /* ----- validate_837 ----- */
 
-#define V837_NATTS (6 + ISSUE_NATTS)
-
-static const char *const problem_rules[] = {
-	[X12P_ISA_INVALID] = "X12_ISA_INVALID",
-	[X12P_TRAILER_MISSING] = "X12_TRAILER_MISSING",
-	[X12P_SE_COUNT] = "X12_SE_COUNT",
-	[X12P_GROUP_COUNT] = "X12_GROUP_COUNT",
-	[X12P_CONTROL_MISMATCH] = "X12_CONTROL_MISMATCH",
-	[X12P_VERSION_UNSUPPORTED] = "X12_VERSION_UNSUPPORTED",
-	[X12P_SEGMENT_UNKNOWN] = "X12_SEGMENT_UNKNOWN",
-	[X12P_ELEMENT_MISSING] = "X12_ELEMENT_MISSING",
-	[X12P_ELEMENT_TOO_SHORT] = "X12_ELEMENT_LENGTH",
-	[X12P_ELEMENT_TOO_LONG] = "X12_ELEMENT_LENGTH",
-	[X12P_CODE_INVALID] = "X12_CODE_INVALID",
-	[X12P_LOOP_MISSING] = "X12_LOOP_MISSING",
-	[X12P_LOOP_REPEAT] = "X12_LOOP_REPEAT",
-	[X12P_SEGMENT_ORDER] = "X12_SEGMENT_ORDER",
-	[X12P_SEGMENT_UNEXPECTED] = "X12_SEGMENT_ORDER",
-	[X12P_SEGMENT_MISSING] = "X12_SEGMENT_MISSING",
-	[X12P_SEPARATOR_MISMATCH] = "X12_SEPARATOR_MISMATCH",
-	[X12P_VALUE_INVALID] = "X12_VALUE_INVALID",
-	[X12P_UNBALANCED] = "X12_835_UNBALANCED",
-};
-
 static const X12EnvelopeRules envelope_837 = {"005010X222 (837P) and 005010X223 (837I)", x837_version_supported, x837_segment_known, x837_check_elements};
-
-/* One row: where (claim id, transaction, segment, element, component) and the issue. */
-void
-x12_put_issue(Tuplestorestate *store, TupleDesc tupdesc, X12Str claim_id, X12Str transaction, int64 segment_no,
-		  const char *segment_id, int element, int component, const Issue *issue)
-{
-	Datum		values[V837_NATTS];
-	bool		nulls[V837_NATTS];
-
-	memset(nulls, 0, sizeof(nulls));
-	values[0] = x12_text_datum(claim_id);
-	nulls[0] = claim_id.len == 0;
-	values[1] = x12_text_datum(transaction);
-	nulls[1] = transaction.len == 0;
-	values[2] = Int32GetDatum((int32) Min(segment_no, PG_INT32_MAX));
-	nulls[2] = segment_no <= 0;
-	values[3] = CStringGetTextDatum(segment_id);
-	nulls[3] = segment_id[0] == '\0';
-	values[4] = Int32GetDatum(element);
-	nulls[4] = element <= 0;
-	values[5] = Int32GetDatum(component);
-	nulls[5] = component <= 0;
-	issue_values(issue, values + 6, nulls + 6);
-	tuplestore_putvalues(store, tupdesc, values, nulls);
-}
-
-void
-x12_put_problems(Tuplestorestate *store, TupleDesc tupdesc, X12Str claim_id, const X12Problem *problems, int n)
-{
-	FieldValue	no_payer;
-	const RuleConfig *config;
-	int			i;
-
-	/* the envelope has no payer: the settings for every payer apply */
-	memset(&no_payer, 0, sizeof(no_payer));
-	config = config_for_payer(&no_payer);
-	for (i = 0; i < n; i++)
-	{
-		const X12Problem *p = &problems[i];
-		Issue		issue;
-
-		memset(&issue, 0, sizeof(issue));
-		issue.rule = (RuleId) rule_lookup(problem_rules[p->kind]);
-		if (!config->enabled[issue.rule])
-			continue;
-		issue.severity = config->severity[issue.rule];
-		issue.weight = config->weight[issue.rule];
-		issue.message = p->message;
-		/* outside a transaction set, the segment's position is the file's */
-		x12_put_issue(store, tupdesc, claim_id, p->transaction_control, p->segment_no > 0 ? p->segment_no : p->file_segment,
-				  p->segment_id, p->element, 0, &issue);
-	}
-}
 
 /* Composites written with another separator than ISA16, as problems at the ISA's 16th element. */
 static void
