@@ -44,7 +44,7 @@ BEGIN
 	IF missing IS NOT NULL THEN
 		RAISE EXCEPTION 'schema "%" has no claims ledger', schema_name
 			USING ERRCODE = '42P01', DETAIL = format('Tables missing: %s.', array_to_string(missing, ', ')),
-				  HINT = 'Create it with cleanclaim.create_ledger().';
+				  HINT = 'Create it with cleanclaim.create_ledger(); a ledger made by an earlier version gets the tables it lacks from cleanclaim.upgrade_ledger().';
 	END IF;
 	RETURN quote_ident(schema_name);
 END
@@ -196,6 +196,7 @@ BEGIN
 		CREATE INDEX ON %1$s.touches (claim_id, touched_at);
 	$ddl$, s);
 
+	PERFORM upgrade_ledger(schema_name);
 	PERFORM create_ledger_views(schema_name);
 END
 $fn$;

@@ -52,6 +52,7 @@ ids_columns(X12Row *row, const XResponseIds *ids)
 	x12_row_text(row, ids->interchange_control);
 	x12_row_text(row, ids->transaction_control);
 	x12_row_text(row, ids->version);
+	x12_row_date(row, ids->date);
 }
 
 #define X12_ARG_DATA(fcinfo) VARDATA_ANY(PG_GETARG_TEXT_PP(0)), VARSIZE_ANY_EXHDR(PG_GETARG_TEXT_PP(0))

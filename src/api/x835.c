@@ -114,6 +114,7 @@ provider_adjustment_row(X12Row *row, const X835ProviderAdjustment *a)
 	x12_row_text(row, a->payment->transaction_control);
 	x12_row_text(row, a->payment->trace_number);
 	x12_row_int(row, a->segment_no);
+	x12_row_int(row, a->pair);
 	x12_row_text(row, a->provider_id);
 	x12_row_date(row, a->fiscal_period);
 	x12_row_text(row, a->reason);

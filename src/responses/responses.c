@@ -18,17 +18,23 @@ x12_track_envelope(XResponseIds *ids, const X12Segment *seg, int64 *st_number)
 		case X12_KEY2('G', 'S'):
 			ids->group_control = x12_element(seg, 6);
 			ids->version = x12_element(seg, 8);
+			ids->group_date = x12_element(seg, 4);
 			return true;
 		case X12_KEY2('S', 'T'):
 			ids->transaction_control = x12_element(seg, 2);
 			if (x12_element(seg, 3).len > 0)
 				ids->version = x12_element(seg, 3);
+			ids->date = ids->group_date;
 			*st_number = seg->number;
 			return true;
 		case X12_KEY2('S', 'E'):
 		case X12_KEY2('G', 'E'):
 		case X12_KEY3('I', 'E', 'A'):
 			return true;
+		case X12_KEY3('B', 'H', 'T'):
+			if (x12_element(seg, 4).len > 0)
+				ids->date = x12_element(seg, 4);
+			return false;		/* the reader's too */
 		default:
 			return false;
 	}

@@ -19,6 +19,8 @@ typedef struct XResponseIds
 	X12Str		group_control;	/* GS06 */
 	X12Str		transaction_control;	/* ST02 */
 	X12Str		version;		/* ST03, else GS08 */
+	X12Str		date;			/* the transaction's date: BHT04, else GS04 */
+	X12Str		group_date;		/* GS04 */
 } XResponseIds;
 
 /*

@@ -452,6 +452,7 @@ read_plb(X835Reader *r, const X12Segment *seg)
 		a = &r->plbs[r->nplbs++];
 		a->payment = r->payment;
 		a->segment_no = seg->number - r->st_number + 1;
+		a->pair = pair + 1;
 		a->provider_id = x12_element(seg, 1);
 		a->fiscal_period = x12_element(seg, 2);
 		a->reason = component(r, reason, 1);

@@ -103,6 +103,7 @@ typedef struct X835ProviderAdjustment
 {
 	const X835Payment *payment;
 	int64		segment_no;
+	int			pair;			/* 1 to 6: PLB03-04, ..., PLB13-14 */
 	X12Str		provider_id;	/* PLB01 */
 	X12Str		fiscal_period;	/* PLB02 */
 	X12Str		reason;			/* PLB03-1: WO, L6, CV, 72, ... */

@@ -1,0 +1,151 @@
+-- Filling a claims ledger from X12 files (test/fixtures: the clinic's 837,
+-- its 999 and 277CA, the payer's 835 and 271): record_837, the
+-- acknowledgments, load_835, load_271; loading twice adds nothing; a
+-- remittance for a claim not yet in the ledger waits and is matched when
+-- its submission arrives; the metrics of a ledger filled from files equal
+-- those of the same outcomes entered by hand.
+SET search_path = cleanclaim, public;
+SET datestyle = 'ISO, YMD';
+\set x837 `cat test/fixtures/clinic.837`
+\set x999 `cat test/fixtures/clinic.999`
+\set x277 `cat test/fixtures/clinic.277ca`
+\set x835 `cat test/fixtures/clinic.835`
+\set x271 `cat test/fixtures/clinic.271`
+
+-- bad arguments
+SELECT * FROM load_835('no_such_ledger', :'x835');
+\echo :LAST_ERROR_SQLSTATE
+SELECT create_ledger('clinic');
+SELECT * FROM load_835('clinic', NULL);
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM load_acknowledgments('clinic', NULL);
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM record_837('clinic', NULL);
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM load_271(NULL, :'x271');
+\echo :LAST_ERROR_SQLSTATE
+
+-- 1 December: the claims go out
+SELECT * FROM record_837('clinic', :'x837');
+SELECT claim_id, submitted_on, frequency_code, channel, interchange_control, group_control, transaction_control
+FROM clinic.submissions ORDER BY submission_id;
+SELECT claim_id, line_no, procedure, modifiers, charge, service_date FROM clinic.claim_lines ORDER BY 1, 2;
+-- the same file again records nothing
+SELECT * FROM record_837('clinic', :'x837');
+
+-- the 999 (the 837I's set rejected), then the 277CA (P2001 rejected)
+SELECT * FROM load_acknowledgments('clinic', :'x999');
+SELECT * FROM load_acknowledgments('clinic', :'x277');
+SELECT s.claim_id, r.received_on, r.status, r.reason, r.source
+FROM clinic.responses r JOIN clinic.submissions s USING (submission_id) ORDER BY s.claim_id;
+-- loaded again: no change
+SELECT * FROM load_acknowledgments('clinic', :'x277');
+SELECT * FROM load_acknowledgments('clinic', :'x999');
+SELECT count(*) AS responses FROM clinic.responses;
+
+-- 5 December: the office fixes and resends the two rejected claims
+INSERT INTO clinic.submissions (claim_id, submitted_on, frequency_code, channel)
+VALUES ('P2001', '2026-12-05', '1', 'portal'), ('H3001', '2026-12-05', '1', 'portal');
+
+-- the 835: paid, denied, a reversal and its correction, and H9999, a claim
+-- the ledger does not have
+SELECT * FROM load_835('clinic', :'x835');
+SELECT r.claim_id, s.submitted_on AS paid_submission, r.received_on, r.status, r.status_code, r.charge, r.paid_amount,
+	   r.patient_responsibility, r.payer_claim_number, r.trace_number, r.occurrence, r.remark_codes
+FROM clinic.remittances r LEFT JOIN clinic.submissions s USING (submission_id) ORDER BY r.remittance_id;
+SELECT r.claim_id, l.line_no, l.claim_line_no, l.procedure, l.charge, l.paid_amount, l.allowed_amount, l.line_control_number
+FROM clinic.remittance_lines l JOIN clinic.remittances r USING (remittance_id) ORDER BY l.remittance_id, l.line_no;
+SELECT r.claim_id, r.status, a.line_no, a.group_code, a.carc, a.rarcs, a.amount
+FROM clinic.adjustments a JOIN clinic.remittances r USING (remittance_id) ORDER BY a.adjustment_id;
+SELECT trace_number, payer_id, payee_id, amount, method, paid_on FROM clinic.payments ORDER BY trace_number;
+SELECT trace_number, payer_id, plb_segment, pair, provider_id, fiscal_period, reason, reference, amount FROM clinic.provider_adjustments;
+SELECT kind, match_key, trace_number, occurrence, received_on, payload->'claim'->>'paid' AS paid FROM clinic.unmatched;
+-- loaded twice: nothing added
+SELECT * FROM load_835('clinic', :'x835');
+SELECT (SELECT count(*) FROM clinic.remittances) AS remittances, (SELECT count(*) FROM clinic.adjustments) AS adjustments,
+	   (SELECT count(*) FROM clinic.remittance_lines) AS lines, (SELECT count(*) FROM clinic.payments) AS payments,
+	   (SELECT count(*) FROM clinic.unmatched) AS unmatched;
+
+-- H9999 arrives (a claim entered by the hospital's other system): its
+-- remittance is posted when its submission is
+INSERT INTO clinic.claims (claim_id, claim_type, payer_id, member_id, service_from, total_charge)
+VALUES ('H9999', 'institutional', 'RMH01', 'M9999', '2026-11-10', 100.00);
+SELECT count(*) AS still_waiting FROM clinic.unmatched;
+INSERT INTO clinic.submissions (claim_id, submitted_on) VALUES ('H9999', '2026-12-03');
+SELECT claim_id, status, paid_amount FROM clinic.remittances WHERE claim_id = 'H9999';
+SELECT count(*) AS still_waiting FROM clinic.unmatched;
+SELECT * FROM match_unmatched('clinic');
+
+-- what the ledger says of each claim, from the files alone
+SELECT claim_id, first_submitted_on, submissions, first_response, first_adjudication, adjudicated_on, denied_amount,
+	   paid_amount, paid_on, days_to_payment
+FROM clinic.claim_outcomes ORDER BY claim_id;
+
+-- the same outcomes entered by hand, in a ledger of their own: the same
+-- claims, and submissions, responses, remittances and adjustments typed in
+SELECT create_ledger('by_hand');
+INSERT INTO by_hand.claims SELECT * FROM clinic.claims;
+INSERT INTO by_hand.claim_lines SELECT * FROM clinic.claim_lines;
+INSERT INTO by_hand.submissions (claim_id, submitted_on, frequency_code) VALUES
+	('P1001', '2026-12-01', '1'), ('P1002', '2026-12-01', '7'), ('P2001', '2026-12-01', '1'), ('H3001', '2026-12-01', '1'),
+	('P2001', '2026-12-05', '1'), ('H3001', '2026-12-05', '1'), ('H9999', '2026-12-03', '1');
+INSERT INTO by_hand.responses (submission_id, received_on, status, reason)
+SELECT submission_id, CASE claim_id WHEN 'P2001' THEN date '2026-12-02' ELSE date '2026-12-01' END,
+	   CASE WHEN claim_id IN ('P2001', 'H3001') THEN 'rejected' ELSE 'accepted' END, NULL
+FROM by_hand.submissions WHERE submitted_on = '2026-12-01';
+INSERT INTO by_hand.remittances (claim_id, received_on, status, charge, paid_amount, patient_responsibility) VALUES
+	('P1001', '2026-12-15', 'paid', 150.00, 100.00, 20.00), ('P1002', '2026-12-15', 'denied', 90.00, 0, 0),
+	('P2001', '2026-12-15', 'paid', 210.50, 150.00, 0), ('P2001', '2026-12-22', 'reversed', 210.50, 150.00, 0),
+	('P2001', '2026-12-22', 'paid', 210.50, 180.00, 0), ('H3001', '2026-12-22', 'paid', 310.00, 200.00, 50.00),
+	('H9999', '2026-12-22', 'paid', 100.00, 80.00, 0);
+INSERT INTO by_hand.adjustments (remittance_id, line_no, group_code, carc, amount)
+SELECT r.remittance_id, a.line_no, a.group_code, a.carc, a.amount
+FROM (VALUES ('P1001', 'paid', 1, 'CO', '45', 20.00), ('P1001', 'paid', 1, 'PR', '2', 20.00), ('P1001', 'paid', 2, 'CO', '45', 10.00),
+			 ('P1002', 'denied', 1, 'CO', '50', 90.00), ('H3001', 'paid', 1, 'CO', '45', 50.00), ('H3001', 'paid', 1, 'PR', '1', 40.00),
+			 ('H3001', 'paid', 2, 'CO', '45', 10.00), ('H3001', 'paid', 2, 'PR', '2', 10.00), ('H9999', 'paid', 1, 'CO', '45', 20.00))
+	 a(claim_id, status, line_no, group_code, carc, amount)
+JOIN by_hand.remittances r USING (claim_id, status);
+INSERT INTO by_hand.adjustments (remittance_id, line_no, group_code, carc, amount)
+SELECT r.remittance_id, l, 'CO', '45', x
+FROM by_hand.remittances r, (VALUES ('2026-12-15'::date, 1, 60.50), ('2026-12-22', NULL, -60.50)) v(d, l, x)
+WHERE r.claim_id = 'P2001' AND r.received_on = v.d AND (r.status = 'reversed' OR v.d = '2026-12-15');
+INSERT INTO by_hand.adjustments (remittance_id, line_no, group_code, carc, amount)
+SELECT remittance_id, 1, 'CO', '45', 30.50 FROM by_hand.remittances WHERE claim_id = 'P2001' AND paid_amount = 180.00;
+SELECT (SELECT array_agg(o.outcome::text ORDER BY o.claim_id) FROM clinic.claim_outcomes o) =
+	   (SELECT array_agg(o.outcome::text ORDER BY o.claim_id) FROM by_hand.claim_outcomes o) AS same_outcomes,
+	   (SELECT array_agg(q.stats::text ORDER BY q.day, q.payer_id) FROM clinic.quality_by_day_payer q) =
+	   (SELECT array_agg(q.stats::text ORDER BY q.day, q.payer_id) FROM by_hand.quality_by_day_payer q) AS same_stats;
+SELECT claims, first_pass_acceptance_rate, denial_rate, denial_rate_dollars, days_to_payment_median, denied_dollars
+FROM clinic.quality_by_day_payer ORDER BY day;
+
+-- the 271: coverage for the three members, once
+SELECT * FROM load_271('clinic', :'x271');
+SELECT * FROM load_271('clinic', :'x271');
+SELECT payer_id, member_id, checked_on, trace_number, status, plan, insurance_type, group_number, coverage_from, coverage_to,
+	   last_name, rejections
+FROM clinic.coverage ORDER BY member_id;
+
+-- an 835 that does not balance still loads, with its issues
+SELECT create_ledger('unbalanced');
+SELECT * FROM record_837('unbalanced', :'x837');
+SELECT claims_read, loaded, unmatched, unmatched_claims, jsonb_array_length(issues) AS issues,
+	   issues->0->>'rule_id' AS rule_id, issues->0->>'segment_id' AS segment_id
+FROM load_835('unbalanced', replace(:'x835', 'BPR*I*252.50', 'BPR*I*250.00'));
+
+-- the answers before the claims: everything waits, then the 837 recorded
+-- matches it all (the 835's lines on their claim lines, the 277CA's statuses
+-- on the submissions)
+SELECT create_ledger('late');
+SELECT claims_read, loaded, unmatched FROM load_835('late', :'x835');
+SELECT kind, acknowledgments, answered, unmatched, unmatched_keys FROM load_acknowledgments('late', :'x277');
+SELECT claims_added, submissions_added FROM record_837('late', :'x837');
+SELECT kind, match_key FROM late.unmatched ORDER BY 1, 2;
+SELECT s.claim_id, r.status, r.source FROM late.responses r JOIN late.submissions s USING (submission_id) ORDER BY 1;
+SELECT r.claim_id, count(*) AS lines, count(l.claim_line_no) AS on_claim_lines, count(DISTINCT r.submission_id) AS submissions
+FROM late.remittances r JOIN late.remittance_lines l USING (remittance_id) GROUP BY 1 ORDER BY 1;
+
+-- upgrade_ledger on a ledger that has it all changes nothing
+SELECT upgrade_ledger('clinic');
+SELECT count(*) AS remittances FROM clinic.remittances;
+SET client_min_messages = warning;
+DROP SCHEMA clinic, by_hand, unbalanced, late CASCADE;
