@@ -56,7 +56,7 @@ FROM clinic.remittances r LEFT JOIN clinic.submissions s USING (submission_id) O
 SELECT r.claim_id, l.line_no, l.claim_line_no, l.procedure, l.charge, l.paid_amount, l.allowed_amount, l.line_control_number
 FROM clinic.remittance_lines l JOIN clinic.remittances r USING (remittance_id) ORDER BY l.remittance_id, l.line_no;
 SELECT r.claim_id, r.status, a.line_no, a.group_code, a.carc, a.rarcs, a.amount
-FROM clinic.adjustments a JOIN clinic.remittances r USING (remittance_id) ORDER BY a.adjustment_id;
+FROM clinic.adjustments a JOIN clinic.remittances r USING (remittance_id) ORDER BY r.remittance_id, a.line_no NULLS FIRST, a.group_code, a.carc;
 SELECT trace_number, payer_id, payee_id, amount, method, paid_on FROM clinic.payments ORDER BY trace_number;
 SELECT trace_number, payer_id, plb_segment, pair, provider_id, fiscal_period, reason, reference, amount FROM clinic.provider_adjustments;
 SELECT kind, match_key, trace_number, occurrence, received_on, payload->'claim'->>'paid' AS paid FROM clinic.unmatched;

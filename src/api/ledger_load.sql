@@ -141,38 +141,68 @@ COMMENT ON FUNCTION remittance_status(text, numeric, numeric) IS 'the ledger sta
 
 -- ----- 835 -----
 
--- The claim payments staged in pg_temp (cc_835, cc_835_lines,
--- cc_835_adjustments, by load_835 from a file or by ledger_match_unmatched
--- from what waited) go in: those of claims the ledger has into
--- remittances, their lines and adjustments; the others into unmatched.
--- Already loaded ones (same trace, claim and occurrence) are skipped.
-CREATE FUNCTION post_remittances(s text, OUT loaded integer, OUT already_loaded integer, OUT unmatched integer)
+-- The claim payments of a source go in, in one statement: those of claims
+-- the ledger has into remittances (their ids drawn first), their lines
+-- (each on the claim line it pays: by REF*6R's last digits, else by
+-- position and procedure) and adjustments (a group code or CARC the ledger
+-- cannot hold, which validate_835 reports, is left out); the others into
+-- unmatched, with their lines and adjustments as jsonb; the payments
+-- (check or EFT) they came in, once.  Those already
+-- loaded (same trace, claim and occurrence) are skipped.  The sources are
+-- queries over $1 giving the columns of the 835 readers (the claims' with
+-- their payment's trace, payer, payee, amount, method and day; load_835: the file
+-- itself; match_unmatched: the payloads that waited), keyed by claim_no.
+CREATE FUNCTION post_remittances(s text, claims_sql text, lines_sql text, adjustments_sql text, arg text,
+	OUT claims_read integer, OUT loaded integer, OUT already_loaded integer, OUT unmatched integer, OUT unmatched_claims text[])
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = cleanclaim, pg_catalog, pg_temp
 SET client_min_messages = warning
+-- the statement keeps a file's rows in its CTEs: sorted and hashed in memory
+SET work_mem = '64MB'
 AS $fn$
 BEGIN
-	EXECUTE format('DELETE FROM pg_temp.cc_835 c USING %1$s.remittances r
-					WHERE r.trace_number = c.trace_number AND r.claim_id = c.claim_id AND r.occurrence = c.occurrence', s);
-	GET DIAGNOSTICS already_loaded = ROW_COUNT;
 	EXECUTE format($q$
-		WITH u AS (
-			DELETE FROM pg_temp.cc_835 c WHERE NOT EXISTS (SELECT 1 FROM %1$s.claims k WHERE k.claim_id = c.claim_id)
-			RETURNING c.*)
-		INSERT INTO %1$s.unmatched (kind, match_key, trace_number, occurrence, received_on, payload)
-		SELECT '835', u.claim_id, u.trace_number, u.occurrence, u.received_on,
-			   jsonb_build_object('claim', to_jsonb(u) - 'claim_no',
-				'lines', (SELECT coalesce(jsonb_agg(to_jsonb(l) - 'claim_no' ORDER BY l.line_no), '[]') FROM pg_temp.cc_835_lines l WHERE l.claim_no = u.claim_no),
-				'adjustments', (SELECT coalesce(jsonb_agg(to_jsonb(a) - 'claim_no' ORDER BY a.cas_segment, a.triplet), '[]') FROM pg_temp.cc_835_adjustments a WHERE a.claim_no = u.claim_no))
-		FROM u
-		ON CONFLICT (kind, match_key, trace_number, occurrence) DO NOTHING$q$, s);
-	GET DIAGNOSTICS unmatched = ROW_COUNT;
-
-	EXECUTE format($q$
-		WITH ins AS (
-			INSERT INTO %1$s.remittances (claim_id, submission_id, received_on, status, charge, paid_amount,
+		WITH src AS MATERIALIZED (%2$s),
+		fresh AS MATERIALIZED (
+			SELECT src.*, EXISTS (SELECT 1 FROM %1$s.claims k WHERE k.claim_id = src.claim_id) AS matched
+			FROM src
+			WHERE NOT EXISTS (SELECT 1 FROM %1$s.remittances r
+							  WHERE r.trace_number = src.trace_number AND r.claim_id = src.claim_id AND r.occurrence = src.occurrence)),
+		c AS MATERIALIZED (
+			SELECT nextval(pg_get_serial_sequence('%1$s.remittances', 'remittance_id')) AS remittance_id, f.*
+			FROM fresh f WHERE f.matched),
+		all_lines AS MATERIALIZED (%3$s),
+		all_adjustments AS MATERIALIZED (%4$s),
+		lines AS MATERIALIZED (
+			SELECT c.remittance_id, l.*, coalesce(by_control.line_no, by_position.line_no) AS claim_line_no
+			FROM all_lines l JOIN c USING (claim_no)
+			LEFT JOIN %1$s.claim_lines by_control
+				   ON by_control.claim_id = c.claim_id AND by_control.line_no = substring(l.line_control_number FROM '([0-9]{1,6})$')::integer
+			LEFT JOIN %1$s.claim_lines by_position
+				   ON by_position.claim_id = c.claim_id AND by_position.line_no = l.line_no
+				  AND (by_position.procedure = l.procedure OR l.procedure IS NULL)),
+		payments AS (
+			INSERT INTO %1$s.payments (trace_number, payer_id, payee_id, amount, method, paid_on)
+			-- (a payment's claims all carry its payee, amount, method and day)
+			SELECT f.trace_number, f.payer_id, min(f.payee_id), min(f.payment_amount), min(f.payment_method), min(f.payment_date)
+			FROM fresh f GROUP BY f.trace_number, f.payer_id
+			ON CONFLICT DO NOTHING),
+		waiting AS (
+			INSERT INTO %1$s.unmatched (kind, match_key, trace_number, occurrence, received_on, payload)
+			SELECT '835', f.claim_id, f.trace_number, f.occurrence, f.received_on,
+				   jsonb_build_object('claim', to_jsonb(f) - 'claim_no' - 'matched',
+					'lines', (SELECT coalesce(jsonb_agg(to_jsonb(l) - 'claim_no' ORDER BY l.line_no), '[]') FROM all_lines l WHERE l.claim_no = f.claim_no),
+					'adjustments', (SELECT coalesce(jsonb_agg(to_jsonb(a) - 'claim_no' ORDER BY a.cas_segment, a.triplet), '[]')
+									FROM all_adjustments a WHERE a.claim_no = f.claim_no))
+			FROM fresh f WHERE NOT f.matched
+			ON CONFLICT (kind, match_key, trace_number, occurrence) DO NOTHING
+			RETURNING 1),
+		remittances AS (
+			INSERT INTO %1$s.remittances (remittance_id, claim_id, submission_id, received_on, status, charge, paid_amount,
 										  patient_responsibility, payer_claim_number, trace_number, occurrence, status_code, remark_codes)
-			SELECT c.claim_id,
+			OVERRIDING SYSTEM VALUE
+			SELECT c.remittance_id, c.claim_id,
+				   -- the latest submission by the payment's day (or, recorded late, the first)
 				   coalesce((SELECT b.submission_id FROM %1$s.submissions b WHERE b.claim_id = c.claim_id AND b.submitted_on <= c.received_on
 							 ORDER BY b.submitted_on DESC, b.submission_id DESC LIMIT 1),
 							(SELECT b.submission_id FROM %1$s.submissions b WHERE b.claim_id = c.claim_id
@@ -180,61 +210,34 @@ BEGIN
 				   c.received_on, cleanclaim.remittance_status(c.status_code, c.paid, c.patient_responsibility),
 				   abs(c.charge), abs(coalesce(c.paid, 0)), abs(coalesce(c.patient_responsibility, 0)), c.payer_claim_number,
 				   c.trace_number, c.occurrence, c.status_code, c.remark_codes
-			FROM pg_temp.cc_835 c ORDER BY c.claim_no
-			RETURNING remittance_id, claim_id, trace_number, occurrence)
-		UPDATE pg_temp.cc_835 c SET remittance_id = ins.remittance_id
-		FROM ins WHERE ins.claim_id = c.claim_id AND ins.trace_number = c.trace_number AND ins.occurrence = c.occurrence$q$, s);
-	GET DIAGNOSTICS loaded = ROW_COUNT;
-
-	-- each line with the claim line it pays: by REF*6R (its last digits), else by position and procedure
-	EXECUTE format($q$
-		INSERT INTO %1$s.remittance_lines (remittance_id, line_no, claim_line_no, procedure, modifiers, revenue_code, units,
-										   charge, paid_amount, allowed_amount, service_date, line_control_number, remark_codes)
-		SELECT c.remittance_id, l.line_no,
-			   coalesce((SELECT k.line_no FROM %1$s.claim_lines k
-						 WHERE k.claim_id = c.claim_id AND k.line_no::text = substring(l.line_control_number FROM '([0-9]{1,6})$')),
-						(SELECT k.line_no FROM %1$s.claim_lines k
-						 WHERE k.claim_id = c.claim_id AND k.line_no = l.line_no AND (k.procedure = l.procedure OR l.procedure IS NULL))),
-			   l.procedure, l.modifiers, l.revenue_code, l.units, abs(l.charge), abs(l.paid), l.allowed,
-			   l.service_from, l.line_control_number, l.remark_codes
-		FROM pg_temp.cc_835_lines l JOIN pg_temp.cc_835 c USING (claim_no)$q$, s);
-
-	-- adjustments, on the claim line their service line pays; a group code or
-	-- CARC the ledger cannot hold (validate_835 reports it) is left out
-	EXECUTE format($q$
-		INSERT INTO %1$s.adjustments (remittance_id, line_no, group_code, carc, rarcs, amount, quantity)
-		SELECT c.remittance_id, CASE WHEN a.line_no IS NOT NULL THEN coalesce(rl.claim_line_no, a.line_no) END,
-			   a.group_code, a.carc, coalesce(CASE WHEN a.line_no IS NOT NULL THEN rl.remark_codes ELSE c.remark_codes END, '{}'),
-			   a.amount, a.quantity
-		FROM pg_temp.cc_835_adjustments a JOIN pg_temp.cc_835 c USING (claim_no)
-		LEFT JOIN %1$s.remittance_lines rl ON rl.remittance_id = c.remittance_id AND rl.line_no = a.line_no
-		WHERE a.group_code IN ('CO', 'PR', 'OA', 'PI', 'CR') AND a.carc ~ '^[A-Z]?[0-9]{1,3}$' AND a.amount IS NOT NULL
-		ORDER BY a.claim_no, a.cas_segment, a.triplet$q$, s);
+			FROM c
+			RETURNING 1),
+		remittance_lines AS (
+			INSERT INTO %1$s.remittance_lines (remittance_id, line_no, claim_line_no, procedure, modifiers, revenue_code, units,
+											   charge, paid_amount, allowed_amount, service_date, line_control_number, remark_codes)
+			SELECT l.remittance_id, l.line_no, l.claim_line_no, l.procedure, l.modifiers, l.revenue_code, l.units, abs(l.charge),
+				   abs(l.paid), l.allowed, l.service_from, l.line_control_number, l.remark_codes
+			FROM lines l
+			RETURNING 1),
+		adjustments AS (
+			INSERT INTO %1$s.adjustments (remittance_id, line_no, group_code, carc, rarcs, amount, quantity)
+			SELECT c.remittance_id, CASE WHEN a.line_no IS NOT NULL THEN coalesce(l.claim_line_no, a.line_no) END,
+				   a.group_code, a.carc, coalesce(CASE WHEN a.line_no IS NOT NULL THEN l.remark_codes ELSE c.remark_codes END, '{}'),
+				   a.amount, a.quantity
+			FROM all_adjustments a JOIN c USING (claim_no)
+			LEFT JOIN lines l ON l.claim_no = a.claim_no AND l.line_no = a.line_no
+			WHERE a.group_code IN ('CO', 'PR', 'OA', 'PI', 'CR') AND a.carc ~ '^[A-Z]?[0-9]{1,3}$' AND a.amount IS NOT NULL
+			RETURNING 1)
+		SELECT (SELECT count(*) FROM src)::integer, (SELECT count(*) FROM remittances)::integer, ((SELECT count(*) FROM src) - (SELECT count(*) FROM fresh))::integer,
+			   (SELECT count(*) FROM waiting)::integer,
+			   (SELECT coalesce(array_agg(DISTINCT src.claim_id ORDER BY src.claim_id), '{}') FROM src
+				WHERE NOT EXISTS (SELECT 1 FROM %1$s.claims k WHERE k.claim_id = src.claim_id)),
+			   (SELECT count(*) FROM remittance_lines) + (SELECT count(*) FROM adjustments)$q$,
+		s, claims_sql, lines_sql, adjustments_sql)
+	INTO claims_read, loaded, already_loaded, unmatched, unmatched_claims USING arg;
 END
 $fn$;
-COMMENT ON FUNCTION post_remittances(text) IS 'internal: posts the claim payments staged in pg_temp by load_835 or ledger_match_unmatched into a ledger (the schema quoted)';
-
--- The staging tables, empty, in this session's pg_temp.
-CREATE FUNCTION stage_remittances() RETURNS void
-LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-SET search_path = cleanclaim, pg_catalog, pg_temp
-SET client_min_messages = warning
-AS $fn$
-BEGIN
-	DROP TABLE IF EXISTS pg_temp.cc_835, pg_temp.cc_835_lines, pg_temp.cc_835_adjustments;
-	CREATE TEMP TABLE cc_835 (
-		claim_no integer, claim_id text, status_code text, charge numeric, paid numeric, patient_responsibility numeric,
-		payer_claim_number text, remark_codes text[], trace_number text, occurrence integer, received_on date,
-		payer_id text, remittance_id bigint);
-	CREATE TEMP TABLE cc_835_lines (
-		claim_no integer, line_no integer, procedure text, modifiers text[], revenue_code text, units numeric,
-		charge numeric, paid numeric, allowed numeric, service_from date, line_control_number text, remark_codes text[]);
-	CREATE TEMP TABLE cc_835_adjustments (
-		claim_no integer, line_no integer, cas_segment integer, triplet integer, group_code text, carc text,
-		amount numeric, quantity numeric);
-END
-$fn$;
-COMMENT ON FUNCTION stage_remittances() IS 'internal: makes the empty staging tables of post_remittances in pg_temp';
+COMMENT ON FUNCTION post_remittances(text, text, text, text, text) IS 'internal: posts the claim payments of three source queries over $1 (claims with their payment, lines, adjustments, keyed by claim_no) into a ledger (the schema quoted), for load_835 and match_unmatched; returns the claim payments of the source, the remittances posted, those already there, those now waiting in unmatched and the claim ids the ledger lacks';
 
 CREATE FUNCTION load_835(ledger name, x12 text,
 	OUT claims_read integer, OUT loaded integer, OUT already_loaded integer, OUT unmatched integer,
@@ -251,48 +254,33 @@ BEGIN
 			USING ERRCODE = '22004', DETAIL = 'The file is NULL.',
 				  HINT = 'Pass the file: load_835(''billing'', pg_read_file(''remit.835'')).';
 	END IF;
-	PERFORM stage_remittances();
-	-- the claim payments, each with its occurrence in its payment and the payment's day
-	INSERT INTO cc_835
-	SELECT r.claim_no, r.claim_id, r.status_code, r.charge, r.paid, r.patient_responsibility, r.payer_claim_number,
-		   r.remark_codes, coalesce(r.trace_number, ''),
-		   row_number() OVER (PARTITION BY coalesce(r.trace_number, ''), r.claim_id ORDER BY r.claim_no)::integer,
-		   coalesce(r.payment_date, current_date), coalesce(r.payer_id, ''), NULL
-	FROM read_835(x12) r WHERE r.claim_id IS NOT NULL;
-	GET DIAGNOSTICS claims_read = ROW_COUNT;
-	INSERT INTO cc_835_lines
-	SELECT l.claim_no, l.line_no, l.procedure, l.modifiers, l.revenue_code, l.units, l.charge, l.paid, l.allowed,
-		   l.service_from, l.line_control_number, l.remark_codes
-	FROM read_835_lines(x12) l;
-	INSERT INTO cc_835_adjustments
-	SELECT a.claim_no, a.line_no, a.cas_segment, a.triplet, a.group_code, a.carc, a.amount, a.quantity
-	FROM read_835_adjustments(x12) a;
-	-- the payments and their provider-level adjustments, once each
-	EXECUTE format($q$
-		INSERT INTO %1$s.payments (trace_number, payer_id, payee_id, amount, method, paid_on)
-		SELECT DISTINCT ON (coalesce(r.trace_number, ''), coalesce(r.payer_id, ''))
-			   coalesce(r.trace_number, ''), coalesce(r.payer_id, ''), r.payee_id, r.payment_amount, r.payment_method, r.payment_date
-		FROM cleanclaim.read_835($1) r
-		ORDER BY coalesce(r.trace_number, ''), coalesce(r.payer_id, ''), r.claim_no
-		ON CONFLICT DO NOTHING$q$, s) USING x12;
+	-- the provider-level adjustments, once each
 	EXECUTE format($q$
 		INSERT INTO %1$s.provider_adjustments (trace_number, payer_id, plb_segment, pair, provider_id, fiscal_period, reason, reference, amount)
-		SELECT coalesce(p.trace_number, ''), coalesce(r.payer_id, ''), p.plb_segment, p.pair, p.provider_id, p.fiscal_period, p.reason,
+		SELECT coalesce(p.trace_number, ''), coalesce(p.payer_id, ''), p.plb_segment, p.pair, p.provider_id, p.fiscal_period, p.reason,
 			   p.reference, p.amount
 		FROM cleanclaim.read_835_provider_adjustments($1) p
-		LEFT JOIN LATERAL (SELECT DISTINCT c.payer_id FROM pg_temp.cc_835 c WHERE c.trace_number = coalesce(p.trace_number, '') LIMIT 1) r ON true
 		ON CONFLICT DO NOTHING$q$, s) USING x12;
-	SELECT array_agg(DISTINCT c.claim_id ORDER BY c.claim_id) INTO unmatched_claims FROM cc_835 c
-	WHERE c.claim_id IS NOT NULL;
-	SELECT p.loaded, p.already_loaded, p.unmatched INTO loaded, already_loaded, unmatched FROM post_remittances(s) p;
-	EXECUTE format('SELECT array_agg(DISTINCT u ORDER BY u) FROM unnest($1) u
-					WHERE NOT EXISTS (SELECT 1 FROM %1$s.claims k WHERE k.claim_id = u)', s)
-		INTO unmatched_claims USING unmatched_claims;
+	-- the claim payments, each with its occurrence in its payment and the payment's day
+	SELECT p.claims_read, p.loaded, p.already_loaded, p.unmatched, p.unmatched_claims
+	INTO claims_read, loaded, already_loaded, unmatched, unmatched_claims
+	FROM post_remittances(s,
+		$q$SELECT r.claim_no, r.claim_id, r.status_code, r.charge, r.paid, r.patient_responsibility, r.payer_claim_number,
+				  r.remark_codes, coalesce(r.trace_number, '') AS trace_number,
+				  row_number() OVER (PARTITION BY coalesce(r.trace_number, ''), r.claim_id ORDER BY r.claim_no)::integer AS occurrence,
+				  coalesce(r.payment_date, current_date) AS received_on, coalesce(r.payer_id, '') AS payer_id,
+				  r.payee_id, r.payment_amount, r.payment_method, r.payment_date
+		   FROM cleanclaim.read_835($1) r WHERE r.claim_id IS NOT NULL$q$,
+		$q$SELECT l.claim_no, l.line_no, l.procedure, l.modifiers, l.revenue_code, l.units, l.charge, l.paid, l.allowed,
+				  l.service_from, l.line_control_number, l.remark_codes
+		   FROM cleanclaim.read_835_lines($1) l$q$,
+		$q$SELECT a.claim_no, a.line_no, a.cas_segment, a.triplet, a.group_code, a.carc, a.amount, a.quantity
+		   FROM cleanclaim.read_835_adjustments($1) a$q$,
+		x12) p;
 	SELECT coalesce(jsonb_agg(jsonb_build_object('claim_id', v.claim_id, 'transaction_control', v.transaction_control,
 				'segment_no', v.segment_no, 'segment_id', v.segment_id, 'element', v.element, 'rule_id', v.rule_id,
 				'message', v.message)), '[]')
 	INTO issues FROM validate_835(x12) v;
-	unmatched_claims := coalesce(unmatched_claims, '{}');
 END
 $fn$;
 COMMENT ON FUNCTION load_835(name, text) IS 'loads an X12 835 into a claims ledger: per claim payment a remittance (status from CLP02 and the amounts; a reversal, CLP02 22, as reversed), its service lines (remittance_lines, each on the claim line it pays) and adjustments (with the remark codes), the payment and its provider adjustments; matched to the claims by patient control number (CLP01), the submission the latest sent by the payment''s day; a claim the ledger does not have waits in unmatched; loading the same file twice adds nothing (keyed by trace, claim and occurrence); returns the claim payments read, loaded, already loaded and unmatched, the unmatched claim ids and validate_835''s issues';
@@ -531,30 +519,28 @@ BEGIN
 		   OR (u.kind = '999' AND EXISTS (SELECT 1 FROM %1$s.submissions b WHERE b.group_control = u.payload->>'group_control'))$q$, s)
 		INTO ids;
 	IF ids IS NOT NULL THEN
-		PERFORM stage_remittances();
-		EXECUTE format($q$
-			INSERT INTO pg_temp.cc_835 (claim_no, claim_id, status_code, charge, paid, patient_responsibility, payer_claim_number,
-										remark_codes, trace_number, occurrence, received_on, payer_id)
-			SELECT n, c.claim_id, c.status_code, c.charge, c.paid, c.patient_responsibility, c.payer_claim_number,
-				   c.remark_codes, c.trace_number, c.occurrence, c.received_on, c.payer_id
-			FROM (SELECT row_number() OVER (ORDER BY u.unmatched_id)::integer AS n, u.* FROM %1$s.unmatched u
-				  WHERE u.unmatched_id = ANY ($1) AND u.kind = '835') u,
-				 jsonb_populate_record(NULL::pg_temp.cc_835, u.payload->'claim') c$q$, s) USING ids;
-		EXECUTE format($q$
-			INSERT INTO pg_temp.cc_835_lines
-			SELECT (l.x).* FROM (
-				SELECT jsonb_populate_record(NULL::pg_temp.cc_835_lines, e || jsonb_build_object('claim_no', n)) AS x
-				FROM (SELECT row_number() OVER (ORDER BY u.unmatched_id)::integer AS n, u.* FROM %1$s.unmatched u
-					  WHERE u.unmatched_id = ANY ($1) AND u.kind = '835') u,
-					 jsonb_array_elements(u.payload->'lines') e) l$q$, s) USING ids;
-		EXECUTE format($q$
-			INSERT INTO pg_temp.cc_835_adjustments
-			SELECT (a.x).* FROM (
-				SELECT jsonb_populate_record(NULL::pg_temp.cc_835_adjustments, e || jsonb_build_object('claim_no', n)) AS x
-				FROM (SELECT row_number() OVER (ORDER BY u.unmatched_id)::integer AS n, u.* FROM %1$s.unmatched u
-					  WHERE u.unmatched_id = ANY ($1) AND u.kind = '835') u,
-					 jsonb_array_elements(u.payload->'adjustments') e) a$q$, s) USING ids;
-		SELECT p.loaded INTO remittances FROM post_remittances(s) p;
+		-- the payloads that waited, numbered as claim_no
+		SELECT p.loaded INTO remittances
+		FROM post_remittances(s,
+			format($q$SELECT u.n AS claim_no, c.*
+				FROM (SELECT row_number() OVER (ORDER BY u.unmatched_id)::integer AS n, u.payload FROM %1$s.unmatched u
+					  WHERE u.unmatched_id = ANY ($1::bigint[]) AND u.kind = '835') u,
+					 jsonb_to_record(u.payload->'claim') AS c(claim_id text, status_code text, charge numeric, paid numeric,
+						patient_responsibility numeric, payer_claim_number text, remark_codes text[], trace_number text,
+						occurrence integer, received_on date, payer_id text, payee_id text, payment_amount numeric,
+						payment_method text, payment_date date)$q$, s),
+			format($q$SELECT u.n AS claim_no, l.*
+				FROM (SELECT row_number() OVER (ORDER BY u.unmatched_id)::integer AS n, u.payload FROM %1$s.unmatched u
+					  WHERE u.unmatched_id = ANY ($1::bigint[]) AND u.kind = '835') u,
+					 jsonb_to_recordset(u.payload->'lines') AS l(line_no integer, procedure text, modifiers text[], revenue_code text,
+						units numeric, charge numeric, paid numeric, allowed numeric, service_from date, line_control_number text,
+						remark_codes text[])$q$, s),
+			format($q$SELECT u.n AS claim_no, a.*
+				FROM (SELECT row_number() OVER (ORDER BY u.unmatched_id)::integer AS n, u.payload FROM %1$s.unmatched u
+					  WHERE u.unmatched_id = ANY ($1::bigint[]) AND u.kind = '835') u,
+					 jsonb_to_recordset(u.payload->'adjustments') AS a(line_no integer, cas_segment integer, triplet integer,
+						group_code text, carc text, amount numeric, quantity numeric)$q$, s),
+			ids::text) p;
 		PERFORM stage_acknowledgments();
 		EXECUTE format($q$
 			INSERT INTO pg_temp.cc_ack (kind, match_key, group_control, set_control, trace_number, received_on, status, reason)

@@ -11,6 +11,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/numeric.h"
 
 #include "api/validate.h"
 #include "api/x12_rows.h"
@@ -63,20 +64,29 @@ x12_row_null(X12Row *row)
 	row->values[row->n++] = (Datum) 0;
 }
 
-/* An amount as written ("800.00"), NULL when absent or not a number. */
+/*
+ * An amount as written ("800.00" keeps its two decimals), NULL when absent
+ * or not a number: built from the number read, not parsed again.
+ */
 void
 x12_row_amount(X12Row *row, X12Str s)
 {
 	int64		amount;
+	const char *point;
+	int			decimals = 0;
 
 	if (!x12_parse_amount(s, &amount))
 	{
 		x12_row_null(row);
 		return;
 	}
+	point = memchr(s.s, '.', s.len);
+	if (point != NULL)
+		decimals = s.len - (int) (point - s.s) - 1;
+	for (int i = decimals; i < 4; i++)
+		amount /= 10;			/* X12_AMOUNT_SCALE has four decimals; keep those written */
 	row->nulls[row->n] = false;
-	row->values[row->n++] = DirectFunctionCall3(numeric_in, CStringGetDatum(pnstrdup(s.s, s.len)),
-												ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+	row->values[row->n++] = NumericGetDatum(int64_div_fast_to_numeric(amount, decimals));
 }
 
 void

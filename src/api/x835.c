@@ -113,6 +113,7 @@ provider_adjustment_row(X12Row *row, const X835ProviderAdjustment *a)
 {
 	x12_row_text(row, a->payment->transaction_control);
 	x12_row_text(row, a->payment->trace_number);
+	x12_row_text(row, a->payment->payer_id.len > 0 ? a->payment->payer_id : a->payment->originator);
 	x12_row_int(row, a->segment_no);
 	x12_row_int(row, a->pair);
 	x12_row_text(row, a->provider_id);

@@ -40,12 +40,12 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION read_835_adjustments(text) IS 'the adjustments (CAS) of the claim payments of an 835 file, one row per reason: at claim level (line_no NULL) or of a service line (its line_no in read_835_lines), with the CAS segment''s position, which of its six triplets, the group code (CO, OA, PI, PR), the claim adjustment reason code, the amount and the quantity';
 
 CREATE FUNCTION read_835_provider_adjustments(x12 text,
-	OUT transaction_control text, OUT trace_number text, OUT plb_segment integer, OUT pair integer,
+	OUT transaction_control text, OUT trace_number text, OUT payer_id text, OUT plb_segment integer, OUT pair integer,
 	OUT provider_id text, OUT fiscal_period date, OUT reason text, OUT reference text, OUT amount numeric)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'read_835_provider_adjustments'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION read_835_provider_adjustments(text) IS 'the provider-level adjustments (PLB) of an 835 file, one row per reason (the PLB segment''s position and which of its six pairs): the provider (PLB01), the fiscal period''s end (PLB02), the reason (WO overpayment recovery, L6 interest, CV capital pass-through, 72 authorized return, ...) and its reference, and the amount (positive takes from the payment, negative adds to it)';
+COMMENT ON FUNCTION read_835_provider_adjustments(text) IS 'the provider-level adjustments (PLB) of an 835 file, one row per reason, with its payment''s trace and payer (as read_835 gives them) (the PLB segment''s position and which of its six pairs): the provider (PLB01), the fiscal period''s end (PLB02), the reason (WO overpayment recovery, L6 interest, CV capital pass-through, 72 authorized return, ...) and its reference, and the amount (positive takes from the payment, negative adds to it)';
 
 -- validate_835(): the file as the office should check it before posting:
 -- the envelope and elements (the X12_* rules) and the balance

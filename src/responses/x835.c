@@ -351,7 +351,7 @@ check_payment_balance(X835Reader *r)
 {
 	X12Segment	at;
 
-	if (r->bpr_number == 0 || !r->bpr_amount_ok || !r->sums_ok ||
+	if (!r->check || r->bpr_number == 0 || !r->bpr_amount_ok || !r->sums_ok ||
 		r->bpr_amount == r->paid_sum - r->plb_sum)
 		return;
 	at = segment_at(r, "BPR", r->bpr_number - r->st_number + 1);
@@ -369,7 +369,8 @@ finish_claim(X835Reader *r)
 
 	if (r->claim == NULL || r->claim_ready)
 		return;
-	check_claim_balance(r);
+	if (r->check)
+		check_claim_balance(r);
 	if (r->claim->member_id.len == 0 && r->claim->patient_last_name.len == 0)
 	{
 		at = segment_at(r, "CLP", r->claim->segment_no);
