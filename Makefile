@@ -16,7 +16,7 @@ OBJS = src/base/srf.o src/x12/x12.o src/x12/x12_envelope.o src/x12/x12_values.o 
 	src/refdata/loading.o src/refdata/refdata.o src/refdata/refdata_tables.o \
 	src/claim/claim.o src/claim/claim_jsonb.o src/claim/claim_fhir.o src/claim/fhir_doc.o src/claim/fhir_patient.o src/claim/claim_row.o src/claim/claim_argument.o src/claim/claim_837.o src/claim/x837_jsonb.o src/claim/x837_model.o src/claim/x837_locate.o src/claim/x837_elements.o src/claim/x837_loops.o \
 	src/engine/catalog.o src/engine/settings.o src/engine/runner.o src/engine/facts.o \
-	src/rules/rules_completeness.o src/rules/rules_billing.o src/rules/rules_frontend.o src/rules/rules_patient.o \
+	src/rules/rules_completeness.o src/rules/rules_billing.o src/rules/rules_eligibility.o src/rules/rules_frontend.o src/rules/rules_patient.o \
 	src/rules/rules_diagnosis.o src/rules/rules_procedure.o src/rules/rules_institutional.o src/rules/rules_duplicates.o src/rules/audit_rules.o src/rules/groups.o \
 	src/api/validate.o src/api/scrub.o src/api/audit.o src/api/outcome.o src/api/stats.o src/api/aggregates.o src/api/metric_functions.o src/api/x12_rows.o src/api/x12.o src/api/x12_ack.o src/api/x835.o src/api/x12_responses.o \
 	src/cleanclaim.o
@@ -31,7 +31,7 @@ CODE_TYPES = npi icd10cm hcpcs ndc
 PARTS_0.2.0 = refdata/refdata refdata/loaders refdata/loaders_icd10cm refdata/loaders_hcpcs refdata/loaders_ncci \
 	refdata/loaders_mce refdata/loaders_code_lists refdata/releases engine/rules api/validate api/scrub \
 	api/denials api/denials_carc api/denials_root_cause api/denials_views api/ledger api/audit api/denials_model api/audit_queue \
-	api/duplicates api/metrics api/x12 api/x835 api/x12_responses api/ledger_load
+	api/duplicates api/metrics api/x12 api/x835 api/x12_responses api/ledger_load api/eligibility
 PARTS = $(PARTS_0.2.0)
 SQL_SOURCES = src/cleanclaim.sql src/types/code_type.sql.in $(CODE_TYPES:%=src/types/%.sql) $(PARTS:%=src/%.sql)
 

@@ -118,12 +118,30 @@ SELECT (SELECT array_agg(o.outcome::text ORDER BY o.claim_id) FROM clinic.claim_
 SELECT claims, first_pass_acceptance_rate, denial_rate, denial_rate_dollars, days_to_payment_median, denied_dollars
 FROM clinic.quality_by_day_payer ORDER BY day;
 
+-- before the 271: the 270 asking for every member of the clinic's claims
+-- (the segments one per line, to read)
+SELECT replace(eligibility_requests('clinic', 'CLINIC', 'RMH01', 7,
+	'{"1234567893": "Denver Family Practice", "1558598797": "Denver General Hospital"}', '2026-11-29 08:00'), '~', E'~\n');
+-- its envelope counts right: an 835 reader finds no problem but its version
+SELECT rule_id FROM validate_835(eligibility_requests('clinic', as_of => '2026-11-29 08:00'));
+SELECT eligibility_requests('clinic', control_number => 0);
+\echo :LAST_ERROR_SQLSTATE
+SELECT eligibility_requests('nowhere');
+\echo :LAST_ERROR_SQLSTATE
+
 -- the 271: coverage for the three members, once
 SELECT * FROM load_271('clinic', :'x271');
 SELECT * FROM load_271('clinic', :'x271');
 SELECT payer_id, member_id, checked_on, trace_number, status, plan, insurance_type, group_number, coverage_from, coverage_to,
 	   last_name, rejections
 FROM clinic.coverage ORDER BY member_id;
+-- the eligibility rules read load_271's copy: P2001's patient lost her
+-- coverage in October; every member of the claims is verified now (no 270)
+SELECT member_id, status, coverage_to FROM cleanclaim.eligibility ORDER BY member_id;
+SELECT d.claim_id, v.rule_id, v.severity, v.message
+FROM clinic.claim_documents d, validate(d.claim, true) v
+WHERE v.rule_id IN ('ELIGIBILITY_INACTIVE', 'ELIGIBILITY_UNKNOWN', 'PAYER_PLAN_MISMATCH') ORDER BY 1, 2;
+SELECT eligibility_requests('clinic', as_of => '2026-12-01') IS NULL AS nothing_to_ask;
 
 -- an 835 that does not balance still loads, with its issues
 SELECT create_ledger('unbalanced');
@@ -149,3 +167,4 @@ SELECT upgrade_ledger('clinic');
 SELECT count(*) AS remittances FROM clinic.remittances;
 SET client_min_messages = warning;
 DROP SCHEMA clinic, by_hand, unbalanced, late CASCADE;
+DELETE FROM cleanclaim.eligibility;	-- load_271's copy for the rules

@@ -14,7 +14,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS cleanclaim;
 SET search_path = cleanclaim, public;
 
-SELECT plan(209);
+SELECT plan(218);
 
 \ir fixtures.psql
 
@@ -48,12 +48,13 @@ INSERT INTO rules_added VALUES
 	('X12_ISA_INVALID'), ('X12_TRAILER_MISSING'), ('X12_SE_COUNT'), ('X12_GROUP_COUNT'), ('X12_CONTROL_MISMATCH'),
 	('X12_VERSION_UNSUPPORTED'), ('X12_SEGMENT_UNKNOWN'), ('X12_SEPARATOR_MISMATCH'),
 	('X12_ELEMENT_MISSING'), ('X12_ELEMENT_LENGTH'), ('X12_CODE_INVALID'), ('X12_LOOP_MISSING'), ('X12_LOOP_REPEAT'),
-	('X12_SEGMENT_ORDER'), ('X12_SEGMENT_MISSING'), ('X12_VALUE_INVALID'), ('X12_835_UNBALANCED');
+	('X12_SEGMENT_ORDER'), ('X12_SEGMENT_MISSING'), ('X12_VALUE_INVALID'), ('X12_835_UNBALANCED'),
+	('ELIGIBILITY_INACTIVE'), ('ELIGIBILITY_UNKNOWN'), ('PAYER_PLAN_MISMATCH');
 
 SELECT set_eq('SELECT rule_id FROM cleanclaim.rule_catalog()',
 			  $$SELECT rule_id FROM rules_md UNION ALL SELECT rule_id FROM rules_added UNION ALL VALUES ('FIELD_UNKNOWN'), ('FIELD_INVALID')$$,
 			  'the catalog has exactly the rules of RULES.md, those added since, and FIELD_UNKNOWN, FIELD_INVALID');
-SELECT is((SELECT count(*) FROM rule_catalog()), 80::bigint, 'the catalog has 80 rules, each once');
+SELECT is((SELECT count(*) FROM rule_catalog()), 83::bigint, 'the catalog has 83 rules, each once');
 SELECT set_eq($$SELECT rule_id FROM rule_catalog() WHERE category = 'audit'$$, $$SELECT rule_id FROM rules_md WHERE rule_id LIKE 'AUDIT\_%'$$,
 			  'the AUDIT_* rules, and only they, are in category audit (test/audit.sql tests them)');
 SELECT set_eq('SELECT rule_id FROM cleanclaim.rules', 'SELECT rule_id FROM cleanclaim.rule_catalog()',
@@ -65,8 +66,10 @@ SELECT is((SELECT array_agg(rule_id) FROM rule_catalog() WHERE NOT enabled_by_de
 		  'DX_SEX_CONFLICT is the one rule off by default');
 
 -- ===== the base claim =====
-SELECT is_empty($$SELECT * FROM cleanclaim.validate(pg_temp.claim(), true) WHERE rule_id NOT LIKE 'DUPLICATE\_%'$$,
-				'the base claim is clean and every rule could run on it (but the duplicate rules, which compare the claims of a table)');
+SELECT is_empty($$SELECT * FROM cleanclaim.validate(pg_temp.claim(), true) WHERE rule_id NOT LIKE 'DUPLICATE\_%' AND rule_id <> 'ELIGIBILITY_UNKNOWN'$$,
+				'the base claim is clean and every rule could run on it (but the duplicate rules, which compare the claims of a table, and ELIGIBILITY_UNKNOWN: its payer has no eligibility answer on file)');
+SELECT is((SELECT severity || ': ' || message FROM cleanclaim.validate(pg_temp.claim(), true) WHERE rule_id = 'ELIGIBILITY_UNKNOWN'),
+		  'not_checked: not checked: no eligibility answer from payer MCR01 is on file', 'ELIGIBILITY_UNKNOWN says why it did not run for a payer without answers');
 SELECT is((SELECT string_agg(rule_id || ' ' || severity, ', ' ORDER BY rule_id) FROM cleanclaim.validate(pg_temp.claim(), true) WHERE rule_id LIKE 'DUPLICATE\_%'),
 		  'DUPLICATE_CLAIM not_checked, DUPLICATE_SERVICE not_checked', 'validate() says the duplicate rules did not run');
 
@@ -138,6 +141,15 @@ INSERT INTO cases (rule, note, claim, fires, expect) VALUES
 ('AUTH_MISMATCH', 'another procedure that needs one', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"], "prior_auth": "PA-5001"}', '{"procedure": "20610", "modifiers": ["RT"]}'),
  true, 'error 1 procedure'),
 ('AUTH_MISMATCH', 'covered', pg_temp.lines('{"payer_id": "COMM1", "diagnoses": ["M17.11"], "prior_auth": "PA-5001"}', '{"procedure": "27447", "modifiers": ["RT"]}'), false, NULL),
+-- eligibility (the answers of the fixtures: ELIG1's)
+('ELIGIBILITY_INACTIVE', 'coverage ended before the service', pg_temp.claim('{"payer_id": "ELIG1", "member_id": "E-ENDED"}'), true, 'error - member_id'),
+('ELIGIBILITY_INACTIVE', 'coverage starts after the service', pg_temp.claim('{"payer_id": "ELIG1", "member_id": "E-LATER"}'), true, 'error - member_id'),
+('ELIGIBILITY_INACTIVE', 'covered by the newer of two answers', pg_temp.claim('{"payer_id": "ELIG1", "member_id": "E-ACTIVE"}'), false, NULL),
+('ELIGIBILITY_INACTIVE', 'covered from June, served in June', pg_temp.dated(pg_temp.claim('{"payer_id": "ELIG1", "member_id": "E-LATER", "submitted_on": "2024-06-20"}'), '2024-06-03'), false, NULL),
+('ELIGIBILITY_UNKNOWN', 'no answer for the member from a payer whose answers are on file', pg_temp.claim('{"payer_id": "ELIG1", "member_id": "E-NONE"}'), true, 'warning - member_id'),
+('ELIGIBILITY_UNKNOWN', 'an answer on file', pg_temp.claim('{"payer_id": "ELIG1", "member_id": "E-ACTIVE"}'), false, NULL),
+('PAYER_PLAN_MISMATCH', 'billed to another payer than the one that covers the member', pg_temp.claim('{"payer_id": "COMM1", "member_id": "E-ACTIVE"}'), true, 'error - payer_id'),
+('PAYER_PLAN_MISMATCH', 'billed to the payer that covers the member', pg_temp.claim('{"payer_id": "ELIG1", "member_id": "E-ACTIVE"}'), false, NULL),
 ('LINES_TOO_MANY', '51 lines', (SELECT pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["91"]}'::jsonb)) FROM generate_series(1, 51)), true, 'error - lines'),
 ('LINES_TOO_MANY', '50 lines', (SELECT pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["91"]}'::jsonb)) FROM generate_series(1, 50)), false, NULL),
 ('LINES_TOO_MANY', '51 lines, institutional', (SELECT pg_temp.as_institutional(pg_temp.lines('{}', VARIADIC array_agg('{"procedure": "85025", "modifiers": ["91"]}'::jsonb))) FROM generate_series(1, 51)),

@@ -491,12 +491,18 @@ BEGIN
 								   coverage_from, coverage_to, last_name, first_name, birth_date, rejections)
 		SELECT * FROM pg_temp.cc_271 ON CONFLICT (payer_id, member_id, checked_on, trace_number) DO NOTHING$q$, s);
 	GET DIAGNOSTICS loaded = ROW_COUNT;
+	-- the rules' copy (ELIGIBILITY_INACTIVE, ELIGIBILITY_UNKNOWN, PAYER_PLAN_MISMATCH read it)
+	INSERT INTO eligibility (payer_id, member_id, checked_on, trace_number, status, plan, coverage_from, coverage_to)
+	SELECT c.payer_id, c.member_id, c.checked_on, c.trace_number, c.status, c.plan, c.coverage_from,
+		   CASE WHEN c.coverage_to >= c.coverage_from OR c.coverage_from IS NULL THEN c.coverage_to END
+	FROM cc_271 c
+	ON CONFLICT (payer_id, member_id, checked_on, trace_number) DO NOTHING;
 	SELECT count(*) FILTER (WHERE c.status = 'active'), count(*) FILTER (WHERE c.status = 'inactive'),
 		   count(*) FILTER (WHERE c.status = 'rejected')
 	INTO active, inactive, rejected FROM cc_271 c;
 END
 $fn$;
-COMMENT ON FUNCTION load_271(name, text) IS 'loads the members of an X12 271 into a claims ledger''s coverage table (payer, member, the day of the answer, its trace, active, inactive, rejected or unknown, plan, group, dates, AAA reasons); loading twice adds nothing; returns the members read and loaded, and how many are active, inactive and rejected';
+COMMENT ON FUNCTION load_271(name, text) IS 'loads the members of an X12 271 into a claims ledger''s coverage table (payer, member, the day of the answer, its trace, active, inactive, rejected or unknown, plan, group, dates, AAA reasons) and into cleanclaim.eligibility, which the eligibility rules read; loading twice adds nothing; returns the members read and loaded, and how many are active, inactive and rejected';
 
 -- ----- matching what waited -----
 

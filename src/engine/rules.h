@@ -84,6 +84,15 @@ typedef enum Severity
 	X(AUTH_MISMATCH, "authorization", SEV_ERROR, "front_office", "payer_id, prior_auth, member_id, lines.procedure, lines.units, service_from, lines.service_date", "authorizations", \
 	  "the authorization is not on file, or its member, dates, procedure or remaining units do not cover the line", \
 	  "Check the authorization number; extend or amend the authorization with the payer.") \
+	X(ELIGIBILITY_INACTIVE, "eligibility", SEV_ERROR, "front_office", "payer_id, member_id, service_from, lines.service_date", "eligibility", \
+	  "the payer's eligibility answers on file (271) for the member give no active coverage on the date of service: the newest says inactive, rejected, or covers other dates", \
+	  "Verify eligibility again (a 270), find the coverage in force on the date of service, and bill that payer or the patient.") \
+	X(ELIGIBILITY_UNKNOWN, "eligibility", SEV_WARNING, "front_office", "payer_id, member_id", "eligibility", \
+	  "no eligibility answer on file for the member from the claim's payer, a payer whose answers are loaded", \
+	  "Ask the payer before billing: eligibility_requests() writes the 270 for the claims not yet verified.") \
+	X(PAYER_PLAN_MISMATCH, "eligibility", SEV_ERROR, "billing", "payer_id, member_id, service_from, lines.service_date", "eligibility", \
+	  "the claim goes to one payer, but the eligibility on file says another payer covers the member on the date of service and the claim's payer does not", \
+	  "Bill the payer the 271 names (check the primary and secondary order), or fix the payer mapping of the member's plan.") \
 	X(LINES_TOO_MANY, "billing", SEV_ERROR, "billing", "claim_type, lines", "", \
 	  "more lines than the claim form holds (50 professional, 450 institutional)", \
 	  "Split the services over several claims.") \

@@ -85,6 +85,26 @@ typedef struct Authorization
 	DateADT		to;
 } Authorization;
 
+/* An eligibility answer (cleanclaim.eligibility). */
+typedef enum EligibilityStatus
+{
+	ELIG_ACTIVE,
+	ELIG_INACTIVE,
+	ELIG_REJECTED,
+	ELIG_UNKNOWN
+} EligibilityStatus;
+
+typedef struct Eligibility
+{
+	char	   *member_id;
+	char	   *payer_id;
+	DateADT		checked_on;
+	EligibilityStatus status;
+	char	   *plan;			/* NULL when not given */
+	DateADT		from;			/* DATEVAL_NOBEGIN when not given */
+	DateADT		to;				/* DATEVAL_NOEND when not given */
+} Eligibility;
+
 typedef struct RuleSetting
 {
 	char	   *rule_id;
@@ -267,6 +287,10 @@ extern int	refdata_payer_count(void);
 extern const Payer *refdata_payer(const char *payer_id, int len, int *index);
 extern int	refdata_authorization_count(void);
 extern const Authorization *refdata_authorization(const char *auth_number, int len, const char *payer_id, int payer_len);
+/* Eligibility answers: how many; whether a payer has any; a member's (every payer's, newest first per payer). */
+extern int	refdata_eligibility_count(void);
+extern bool refdata_eligibility_payer(const char *payer_id, int len);
+extern int	refdata_eligibility_member(const char *member_id, int len, const Eligibility **first);
 extern int	refdata_settings(const RuleSetting **settings);
 extern uint64 refdata_settings_generation(void);
 extern int	refdata_audit_thresholds(const AuditThreshold **thresholds);

@@ -441,6 +441,20 @@ CREATE TABLE authorizations (
 );
 COMMENT ON TABLE authorizations IS 'prior authorizations on file: the member, procedure (NULL for any), units and dates they cover';
 
+CREATE TABLE eligibility (
+	payer_id text NOT NULL,
+	member_id text NOT NULL,
+	checked_on date NOT NULL,
+	trace_number text NOT NULL DEFAULT '',
+	status text NOT NULL CHECK (status IN ('active', 'inactive', 'rejected', 'unknown')),
+	plan text,
+	coverage_from date,
+	coverage_to date,
+	PRIMARY KEY (payer_id, member_id, checked_on, trace_number),
+	CHECK (coverage_to IS NULL OR coverage_from IS NULL OR coverage_to >= coverage_from)
+);
+COMMENT ON TABLE eligibility IS 'eligibility answers on file, as the eligibility rules read them: a payer''s answer (a 271, or a check by hand) for a member on a day: active, inactive, rejected (member not found, ...) or unknown, the plan and the dates the coverage runs; load_271() fills it with the ledger''s coverage';
+
 CREATE TABLE rule_settings (
 	rule_id text NOT NULL,
 	payer_id text,
@@ -509,7 +523,7 @@ DECLARE
 BEGIN
 	FOREACH t IN ARRAY ARRAY['releases', 'icd10cm_codes', 'hcpcs_codes', 'modifiers', 'place_of_service',
 							 'type_of_bill_codes', 'revenue_codes', 'mce_edits', 'ncci_ptp', 'mue', 'payers',
-							 'auth_requirements', 'authorizations', 'rule_settings', 'audit_thresholds', 'denial_model',
+							 'auth_requirements', 'authorizations', 'eligibility', 'rule_settings', 'audit_thresholds', 'denial_model',
 							 'modifier_reference', 'modifier_settings']
 	LOOP
 		EXECUTE format('CREATE TRIGGER refdata_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
@@ -519,7 +533,7 @@ BEGIN
 	END LOOP;
 	FOREACH t IN ARRAY ARRAY['releases', 'icd10cm_codes', 'hcpcs_codes', 'modifiers', 'place_of_service',
 							 'type_of_bill_codes', 'revenue_codes', 'mce_edits', 'ncci_ptp', 'mue', 'payers',
-							 'auth_requirements', 'authorizations', 'rule_settings', 'audit_thresholds', 'denial_model',
+							 'auth_requirements', 'authorizations', 'eligibility', 'rule_settings', 'audit_thresholds', 'denial_model',
 							 'modifier_reference', 'modifier_settings']
 	LOOP
 		EXECUTE format('GRANT SELECT ON %I TO PUBLIC', t);

@@ -25,6 +25,9 @@ static CachedTable payers_table = {.relname = "payers", .query =
 static CachedTable auths_table = {.relname = "authorizations", .query =
 	"SELECT auth_number, payer_id, member_id, procedure, units_authorized::float8, units_used::float8, "
 	"valid_from, valid_to FROM cleanclaim.authorizations ORDER BY auth_number COLLATE \"C\", payer_id COLLATE \"C\""};
+static CachedTable eligibility_table = {.relname = "eligibility", .query =
+	"SELECT member_id, payer_id, checked_on, status, plan, coverage_from, coverage_to FROM cleanclaim.eligibility "
+"ORDER BY member_id COLLATE \"C\", payer_id COLLATE \"C\", checked_on DESC"};
 static CachedTable settings_table = {.relname = "rule_settings", .query =
 "SELECT rule_id, payer_id, enabled, severity, weight::float8, params FROM cleanclaim.rule_settings"};
 
@@ -43,6 +46,10 @@ static Payer *payers;
 static int	npayers;
 static Authorization *auths;
 static int	nauths;
+static Eligibility *eligibility;
+static int	neligibility;
+static char **eligibility_payers;	/* the payers of the answers, sorted, once each */
+static int	neligibility_payers;
 static AuditThreshold *thresholds;
 static int	nthresholds;
 static DenialModelEntry *model;
@@ -64,6 +71,7 @@ refdata_tables_mark_stale(Oid relid)
 {
 	refdata_mark_stale(&payers_table, relid);
 	refdata_mark_stale(&auths_table, relid);
+	refdata_mark_stale(&eligibility_table, relid);
 	refdata_mark_stale(&settings_table, relid);
 	refdata_mark_stale(&thresholds_table, relid);
 	refdata_mark_stale(&model_table, relid);
@@ -185,6 +193,101 @@ refdata_authorization(const char *auth_number, int len, const char *payer_id, in
 			hi = mid;
 	}
 	return NULL;
+}
+
+/* ----- eligibility ----- */
+
+static void
+read_eligibility(HeapTuple tup, TupleDesc desc, void *entry, MemoryContext cxt)
+{
+	Eligibility *e = entry;
+	char	   *status = col_text(tup, desc, 4, cxt);
+
+	e->member_id = col_text(tup, desc, 1, cxt);
+	e->payer_id = col_text(tup, desc, 2, cxt);
+	e->checked_on = DatumGetDateADT(col_datum(tup, desc, 3));
+	e->status = strcmp(status, "active") == 0 ? ELIG_ACTIVE : strcmp(status, "inactive") == 0 ? ELIG_INACTIVE
+		: strcmp(status, "rejected") == 0 ? ELIG_REJECTED : ELIG_UNKNOWN;
+	e->plan = col_isnull(tup, desc, 5) ? NULL : col_text(tup, desc, 5, cxt);
+	e->from = col_isnull(tup, desc, 6) ? DATEVAL_NOBEGIN : DatumGetDateADT(col_datum(tup, desc, 6));
+	e->to = col_isnull(tup, desc, 7) ? DATEVAL_NOEND : DatumGetDateADT(col_datum(tup, desc, 7));
+}
+
+static int
+compare_payer_ids(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+static void
+load_eligibility(void)
+{
+	int			i;
+
+	eligibility = refdata_load_entries(&eligibility_table, sizeof(Eligibility), read_eligibility, &neligibility);
+	/* the distinct payers, in the cache's memory */
+	eligibility_payers = MemoryContextAlloc(eligibility_table.cxt, Max(neligibility, 1) * sizeof(char *));
+	for (i = 0; i < neligibility; i++)
+		eligibility_payers[i] = eligibility[i].payer_id;
+	qsort(eligibility_payers, neligibility, sizeof(char *), compare_payer_ids);
+	neligibility_payers = 0;
+	for (i = 0; i < neligibility; i++)
+		if (neligibility_payers == 0 || strcmp(eligibility_payers[neligibility_payers - 1], eligibility_payers[i]) != 0)
+			eligibility_payers[neligibility_payers++] = eligibility_payers[i];
+}
+
+int
+refdata_eligibility_count(void)
+{
+	if (!eligibility_table.valid)
+		load_eligibility();
+	return neligibility;
+}
+
+bool
+refdata_eligibility_payer(const char *payer_id, int len)
+{
+	int			lo = 0;
+	int			hi;
+
+	refdata_eligibility_count();
+	hi = neligibility_payers;
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		int			c = compare_counted(payer_id, len, eligibility_payers[mid]);
+
+		if (c == 0)
+			return true;
+		if (c > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+int
+refdata_eligibility_member(const char *member_id, int len, const Eligibility **first)
+{
+	int			lo = 0;
+	int			hi = refdata_eligibility_count();
+	int			end;
+
+	/* the first entry of the member */
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (compare_counted(member_id, len, eligibility[mid].member_id) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < neligibility && compare_counted(member_id, len, eligibility[end].member_id) == 0; end++)
+		;
+	*first = end > lo ? &eligibility[lo] : NULL;
+	return end - lo;
 }
 
 static int8

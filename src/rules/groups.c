@@ -13,6 +13,7 @@ const RuleGroup rule_groups[] = {
 	{"input", RULE_GROUP_CLAIM, check_input},
 	{"completeness", RULE_GROUP_CLAIM, check_completeness},
 	{"billing", RULE_GROUP_CLAIM, check_billing},
+	{"eligibility", RULE_GROUP_CLAIM, check_eligibility},
 	{"front end", RULE_GROUP_CLAIM, check_frontend},
 	{"patient", RULE_GROUP_CLAIM, check_patient},
 	{"diagnosis", RULE_GROUP_CLAIM, check_diagnoses},

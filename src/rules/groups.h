@@ -20,6 +20,7 @@ extern const int rule_group_count;
 extern void check_input(RuleContext *ctx);
 extern void check_completeness(RuleContext *ctx);
 extern void check_billing(RuleContext *ctx);
+extern void check_eligibility(RuleContext *ctx);
 extern void check_frontend(RuleContext *ctx);
 extern void check_patient(RuleContext *ctx);
 extern void check_diagnoses(RuleContext *ctx);
