@@ -97,5 +97,19 @@ WHERE r.claim_id LIKE 'W01%' AND r.status <> 'reversed' ORDER BY r.remittance_id
 SELECT reason, count(*) AS adjustments, sum(amount) AS amount FROM office.provider_adjustments GROUP BY reason;
 
 \echo
+\echo '== Underpaid lines against the payer''s fee schedule (underpaid_lines)'
+INSERT INTO office.fee_schedule (payer_id, procedure, amount) VALUES
+	('RMH01', '99214', 105.00), ('RMH01', '36415', 15.00), ('RMH01', '99213', 90.00), ('RMH01', '73610', 200.00),
+	('RMH01', '99284', 220.00), ('RMH01', '80053', 50.00);
+SELECT claim_id, procedure, modifiers, expected_amount, received, shortfall, computed
+FROM office.underpaid_lines WHERE claim_id LIKE 'W01%' ORDER BY claim_id, line_no;
+SELECT count(*) AS underpaid_lines, sum(shortfall) AS shortfall FROM office.underpaid_lines;
+
+\echo
 \echo '== Eligibility on file (271)'
 SELECT member_id, last_name, status, plan, coverage_from, coverage_to, rejections FROM office.coverage ORDER BY member_id;
+\echo
+\echo '== ... and what the eligibility rules make of the first week''s claims'
+SELECT d.claim_id, v.rule_id, v.message FROM office.claim_documents d, validate(d.claim) v
+WHERE d.claim_id LIKE 'W01%' AND v.category = 'eligibility' ORDER BY 1, 2;
+DELETE FROM cleanclaim.eligibility WHERE payer_id = 'RMH01';	-- the demo's, out of the way of the next parts

@@ -162,6 +162,46 @@ SELECT s.claim_id, r.status, r.source FROM late.responses r JOIN late.submission
 SELECT r.claim_id, count(*) AS lines, count(l.claim_line_no) AS on_claim_lines, count(DISTINCT r.submission_id) AS submissions
 FROM late.remittances r JOIN late.remittance_lines l USING (remittance_id) GROUP BY 1 ORDER BY 1;
 
+-- underpaid_lines: the clinic's fee schedule; the corrected P2001 still
+-- brought 20.00 less than its 200.00, H3001's visit too (160.00 paid and
+-- 40.00 the patient's of 220.00); P1001 brought what it should
+INSERT INTO clinic.fee_schedule (payer_id, procedure, amount) VALUES
+	('RMH01', '99214', 105.00), ('RMH01', '36415', 15.00), ('RMH01', '99213', 90.00), ('RMH01', '73610', 200.00),
+	('RMH01', '99284', 220.00), ('RMH01', '80053', 50.00);
+SELECT claim_id, line_no, procedure, modifiers, paid_amount, patient_responsibility, received, expected_amount, shortfall,
+	   computed, explaining_carc, modifier_changed_payment
+FROM clinic.underpaid_lines ORDER BY claim_id, line_no;
+
+-- the modifiers' rules, on a remittance entered by hand: 51 at 50% (paid
+-- 40.00 of 50.00), 50 at 150% (paid as one side, with a CO-59), TC at 60%
+-- when the schedule has no TC row (paid 100.00 of 120.00), 26 with a row of
+-- its own (paid in full), a percent of the charge (paid 77.00 of 80.00);
+-- near misses: 51 paid at its rate, a shortfall within the tolerance
+INSERT INTO clinic.claims (claim_id, payer_id, member_id, service_from, total_charge, place_of_service)
+VALUES ('S5001', 'RMH01', 'M1001', '2026-11-25', 1000.00, '11');
+INSERT INTO clinic.fee_schedule (payer_id, procedure, modifier, amount, percent_of_charge) VALUES
+	('RMH01', '20610', NULL, 100.00, NULL), ('RMH01', '20611', NULL, 100.00, NULL), ('RMH01', '69210', NULL, 60.00, NULL),
+	('RMH01', '73620', NULL, 200.00, NULL), ('RMH01', '73620', '26', 40.00, NULL), ('RMH01', 'J3490', NULL, NULL, 0.80);
+INSERT INTO clinic.remittances (claim_id, received_on, status, charge, paid_amount, payer_claim_number)
+VALUES ('S5001', '2026-12-20', 'paid', 1000.00, 486.50, 'RMH-S5001');
+INSERT INTO clinic.remittance_lines (remittance_id, line_no, procedure, modifiers, units, charge, paid_amount)
+SELECT r.remittance_id, l.*
+FROM clinic.remittances r,
+	 (VALUES (1, '20610', '{51}'::text[], 1, 150.00, 50.00), (2, '20611', '{51}', 1, 150.00, 40.00),
+			 (3, '69210', '{50}', 1, 150.00, 60.00), (4, '73620', '{TC}', 1, 250.00, 100.00),
+			 (5, '73620', '{26}', 1, 100.00, 40.00), (6, 'J3490', '{}', 1, 100.00, 77.00),
+			 (7, '99213', '{}', 1, 100.00, 89.50)) l
+WHERE r.claim_id = 'S5001';
+INSERT INTO clinic.adjustments (remittance_id, line_no, group_code, carc, amount)
+SELECT remittance_id, 3, 'CO', '59', 90.00 FROM clinic.remittances WHERE claim_id = 'S5001';
+SELECT line_no, procedure, modifiers, charge, paid_amount, expected_amount, shortfall, computed, explaining_carc,
+	   modifier_changed_payment
+FROM clinic.underpaid_lines WHERE claim_id = 'S5001' ORDER BY line_no;
+-- a payer's own multiple-procedure rate (60%): line 1 is now short too
+INSERT INTO clinic.payment_settings (payer_id, setting, value) VALUES ('RMH01', 'multiple_procedure_rate', 0.60);
+SELECT line_no, expected_amount, shortfall, computed FROM clinic.underpaid_lines WHERE claim_id = 'S5001' AND '51' = ANY (modifiers) ORDER BY line_no;
+SELECT * FROM payment_setting_defaults();
+
 -- upgrade_ledger on a ledger that has it all changes nothing
 SELECT upgrade_ledger('clinic');
 SELECT count(*) AS remittances FROM clinic.remittances;

@@ -336,6 +336,7 @@ BEGIN
 	$ddl$, s, headline);
 	PERFORM cleanclaim.create_audit_views(schema_name);
 	PERFORM cleanclaim.create_denial_views(schema_name);
+	PERFORM cleanclaim.create_underpayment_views(schema_name);
 END
 $fn$;
 COMMENT ON FUNCTION create_ledger_views(name) IS 'creates (or replaces) the views of the claims ledger in the schema named';
