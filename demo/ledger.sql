@@ -65,7 +65,10 @@ SELECT l.claims_read, l.loaded, l.already_loaded FROM load_835('office', pg_temp
 SELECT :'data_dir' <> '' AS have_data \gset
 \if :have_data
 \echo
-\echo '== The public 835 samples: their claims are not the office''s, so they wait in unmatched'
+\echo '== The public 837P samples recorded as sent (record_837), and the public 835 samples: their claims are not those, so they wait in unmatched'
+SELECT f AS file, r.claims_read, r.claims_added, r.submissions_added
+FROM unnest(ARRAY['demo.example1.837', 'demo.cob.example4.837', 'demo.drug.example10.1.837']) f,
+	 LATERAL record_837('office', pg_read_file(:'data_dir' || '/x12/linuxforhealth_x12/837_005010X222A2/' || f)) r;
 SELECT f AS file, l.claims_read, l.loaded, l.unmatched, jsonb_array_length(l.issues) AS x12_issues
 FROM unnest(ARRAY['managed-care', 'medicare-part-a', 'secondary-payment', 'tertiary-payment', 'cob-contractural-adjustment']) f,
 	 LATERAL load_835('office', pg_read_file(:'data_dir' || '/x12/linuxforhealth_x12/835_005010X221A1/' || f || '.835')) l;

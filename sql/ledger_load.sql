@@ -117,6 +117,12 @@ SELECT (SELECT array_agg(o.outcome::text ORDER BY o.claim_id) FROM clinic.claim_
 	   (SELECT array_agg(q.stats::text ORDER BY q.day, q.payer_id) FROM by_hand.quality_by_day_payer q) AS same_stats;
 SELECT claims, first_pass_acceptance_rate, denial_rate, denial_rate_dollars, days_to_payment_median, denied_dollars
 FROM clinic.quality_by_day_payer ORDER BY day;
+-- the denial views and the denial model read the file-filled ledger as any
+SELECT carc, denials, denied_amount, category, owner FROM clinic.denials_by_reason;
+SELECT * FROM train_denial_model('clinic');
+SELECT payer_id, procedure, coalesce(modifiers, '(any)') AS modifiers, round(probability::numeric, 3) AS probability, lines FROM cleanclaim.denial_model
+WHERE payer_id = 'RMH01' AND procedure IN ('99213', '99214') ORDER BY procedure, modifiers;
+DELETE FROM cleanclaim.denial_model;	-- the model trained here, out of the way of the other tests
 
 -- before the 271: the 270 asking for every member of the clinic's claims
 -- (the segments one per line, to read)
