@@ -141,6 +141,7 @@ x12_next_segment(X12Reader *r, X12Segment *seg)
 	const char *p;
 	int64		left;
 	int			n;
+	char		element;
 
 	while (r->pos < r->len && (is_blank(r->data[r->pos]) || r->data[r->pos] == '\0'))
 		r->pos++;
@@ -158,9 +159,11 @@ x12_next_segment(X12Reader *r, X12Segment *seg)
 	seg->number = ++r->segments;
 	n = 0;
 	seg->el[0].s = start;
+	/* (the separator in a local: stores into seg could otherwise alias it) */
+	element = r->sep.element;
 	for (p = start; p < end; p++)
 	{
-		if (*p != r->sep.element)
+		if (*p != element)
 			continue;
 		if (n <= X12_MAX_ELEMENTS)
 			seg->el[n].len = (int) (p - seg->el[n].s);
