@@ -167,6 +167,10 @@ SELECT kind, match_key FROM late.unmatched ORDER BY 1, 2;
 SELECT s.claim_id, r.status, r.source FROM late.responses r JOIN late.submissions s USING (submission_id) ORDER BY 1;
 SELECT r.claim_id, count(*) AS lines, count(l.claim_line_no) AS on_claim_lines, count(DISTINCT r.submission_id) AS submissions
 FROM late.remittances r JOIN late.remittance_lines l USING (remittance_id) GROUP BY 1 ORDER BY 1;
+-- P2001 was rejected (277CA) on its only recorded submission, then paid: it
+-- was sent again outside the ledger; the outcome counts it resubmitted
+SELECT claim_id, submissions, first_response, first_adjudication, outcome::text AS outcome
+FROM late.claim_outcomes WHERE claim_id = 'P2001';
 
 -- underpaid_lines: the clinic's fee schedule; the corrected P2001 still
 -- brought 20.00 less than its 200.00, H3001's visit too (160.00 paid and

@@ -254,7 +254,11 @@ BEGIN
 			   -- payment reversals took back is reversed
 			   cleanclaim.claim_outcome(
 				charge => o.total_charge, clean => o.clean, quality_score => o.quality_score,
-				submissions => o.submissions, first_response => o.first_response,
+				-- a claim adjudicated after its only recorded submission was rejected was
+				-- sent again outside the ledger: counted as resubmitted, not refused
+				submissions => CASE WHEN o.submissions = 1 AND o.first_response = 'rejected' AND o.first_adjudication IS NOT NULL
+									THEN 2 ELSE o.submissions END,
+				first_response => o.first_response,
 				first_adjudication => CASE
 					WHEN o.first_adjudication = 'paid' AND o.denied_amount > 0 THEN 'partially_denied'
 					WHEN o.first_adjudication IS NOT NULL THEN o.first_adjudication
