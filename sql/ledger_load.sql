@@ -212,9 +212,22 @@ INSERT INTO clinic.payment_settings (payer_id, setting, value) VALUES ('RMH01', 
 SELECT line_no, expected_amount, shortfall, computed FROM clinic.underpaid_lines WHERE claim_id = 'S5001' AND '51' = ANY (modifiers) ORDER BY line_no;
 SELECT * FROM payment_setting_defaults();
 
+-- values the ledger's columns cannot hold: an 837 claim with a charge of
+-- 10^14 and one with a birth date in a thirteenth month are not recorded
+-- (the others are); an 835 with such an amount loads nothing and says where
+SELECT create_ledger('odd');
+SELECT claims_read, claims_added, submissions_added, not_recorded
+FROM record_837('odd', replace(replace(:'x837', 'CLM*P1001*150.00', 'CLM*P1001*99999999999999'),
+	E'DMG*D8*19700515*F~\nNM1*PR*2*ROCKY MOUNTAIN HEALTH*****PI*RMH01~\nCLM*H3001',
+	E'DMG*D8*19701315*F~\nNM1*PR*2*ROCKY MOUNTAIN HEALTH*****PI*RMH01~\nCLM*H3001'));
+SELECT claim_id, (SELECT count(*) FROM odd.claim_lines l WHERE l.claim_id = c.claim_id) AS lines FROM odd.claims c ORDER BY 1;
+SELECT * FROM load_835('odd', replace(:'x835', 'CLP*P1002*4*90.00', 'CLP*P1002*4*9999999999999.99'));
+\echo :LAST_ERROR_SQLSTATE
+SELECT count(*) AS remittances FROM odd.remittances;
+
 -- upgrade_ledger on a ledger that has it all changes nothing
 SELECT upgrade_ledger('clinic');
 SELECT count(*) AS remittances FROM clinic.remittances;
 SET client_min_messages = warning;
-DROP SCHEMA clinic, by_hand, unbalanced, late CASCADE;
+DROP SCHEMA clinic, by_hand, unbalanced, late, odd CASCADE;
 DELETE FROM cleanclaim.eligibility;	-- load_271's copy for the rules

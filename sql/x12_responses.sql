@@ -62,3 +62,5 @@ SELECT count(*) AS rows FROM read_999_errors('');
 SELECT count(*) AS rows FROM read_277ca('ISA' || chr(1) || repeat(chr(255), 200));
 -- cut short: the members read so far
 SELECT hl_id, coverage, benefits FROM read_271(left(:'x271', strpos(:'x271', 'EB*C*IND')));
+-- an AK2 without its AK1 (a 999 cut wrong): read, with no group
+SELECT group_control, set_id, set_control, acknowledgment FROM read_999('ST*999*1~AK2*837*0001~IK5*R~SE*3*1~');

@@ -247,6 +247,7 @@ SET search_path = cleanclaim, pg_catalog, pg_temp
 SET client_min_messages = warning
 AS $fn$
 DECLARE
+	too_large text;
 	s text := ledger_schema(ledger, '{claims,remittances,adjustments,remittance_lines,payments,provider_adjustments,unmatched}');
 BEGIN
 	IF x12 IS NULL THEN
@@ -254,6 +255,7 @@ BEGIN
 			USING ERRCODE = '22004', DETAIL = 'The file is NULL.',
 				  HINT = 'Pass the file: load_835(''billing'', pg_read_file(''remit.835'')).';
 	END IF;
+	BEGIN
 	-- the provider-level adjustments, once each
 	EXECUTE format($q$
 		INSERT INTO %1$s.provider_adjustments (trace_number, payer_id, plb_segment, pair, provider_id, fiscal_period, reason, reference, amount)
@@ -277,6 +279,28 @@ BEGIN
 		$q$SELECT a.claim_no, a.line_no, a.cas_segment, a.triplet, a.group_code, a.carc, a.amount, a.quantity
 		   FROM cleanclaim.read_835_adjustments($1) a$q$,
 		x12) p;
+	EXCEPTION WHEN numeric_value_out_of_range THEN
+		-- an amount the ledger cannot hold (numeric(14,2)): say which, load nothing
+		SELECT format('%s %s at segment %s of transaction set %s', w.what, w.amount, w.segment_no, w.transaction_control)
+		INTO too_large
+		FROM (SELECT 'claim payment ' || r.claim_id || ': CLP amount' AS what, greatest(abs(r.charge), abs(r.paid), abs(r.patient_responsibility)) AS amount,
+					 r.clp_segment AS segment_no, r.transaction_control, r.claim_no AS n
+			  FROM read_835(x12) r
+			  UNION ALL
+			  SELECT 'claim payment ' || l.claim_id || ', line ' || l.line_no || ': SVC amount', greatest(abs(l.charge), abs(l.paid), abs(l.allowed)),
+					 l.svc_segment, l.transaction_control, l.claim_no
+			  FROM read_835_lines(x12) l
+			  UNION ALL
+			  SELECT 'claim payment ' || a.claim_id || ': CAS amount', abs(a.amount), a.cas_segment, a.transaction_control, a.claim_no
+			  FROM read_835_adjustments(x12) a
+			  UNION ALL
+			  SELECT 'provider adjustment ' || p.reason || ': PLB amount', abs(p.amount), p.plb_segment, p.transaction_control, 0
+			  FROM read_835_provider_adjustments(x12) p) w
+		WHERE w.amount >= 1e12 ORDER BY w.n, w.segment_no LIMIT 1;
+		RAISE EXCEPTION 'load_835() cannot keep an amount of this 835 in the ledger'
+			USING ERRCODE = '22003', DETAIL = format('The %s is 1,000,000,000,000 or more.', coalesce(too_large, 'file has an amount that')),
+				  HINT = 'The ledger keeps amounts below 10^12 (numeric(14,2)); ask the payer for a corrected 835. Nothing of the file was loaded.';
+	END;
 	SELECT coalesce(jsonb_agg(jsonb_build_object('claim_id', v.claim_id, 'transaction_control', v.transaction_control,
 				'segment_no', v.segment_no, 'segment_id', v.segment_id, 'element', v.element, 'rule_id', v.rule_id,
 				'message', v.message)), '[]')
@@ -387,6 +411,17 @@ COMMENT ON FUNCTION load_acknowledgments(name, text) IS 'loads a 999 or 277CA in
 
 -- ----- 837 -----
 
+-- A date written YYYY-MM-DD, NULL when it is not a day of the calendar.
+CREATE FUNCTION iso_date(value text) RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+	SELECT CASE WHEN $1 ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'
+					 AND substr($1, 9, 2)::int <= extract(day FROM (date_trunc('month', (substr($1, 1, 8) || '01')::date)
+																	+ interval '1 month - 1 day'))
+				THEN $1::date END
+$$;
+COMMENT ON FUNCTION iso_date(text) IS 'internal: a date written YYYY-MM-DD, NULL when it is not a day of the calendar';
+
 CREATE FUNCTION record_837(ledger name, x12 text, submitted_on date DEFAULT NULL,
 	OUT claims_read integer, OUT claims_added integer, OUT submissions_added integer, OUT not_recorded text[])
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
@@ -395,6 +430,9 @@ SET client_min_messages = warning
 AS $fn$
 DECLARE
 	s text := ledger_schema(ledger, '{claims,claim_lines,submissions}');
+	claims_sql text;
+	lines_sql text;
+	one text;
 BEGIN
 	IF x12 IS NULL THEN
 		RAISE EXCEPTION 'record_837() needs the 837 file''s text'
@@ -403,7 +441,7 @@ BEGIN
 	END IF;
 	DROP TABLE IF EXISTS pg_temp.cc_837;
 	CREATE TEMP TABLE cc_837 AS
-	SELECT r.*, coalesce(record_837.submitted_on, (r.claim->>'submitted_on')::date, current_date) AS sent_on
+	SELECT r.*, coalesce(record_837.submitted_on, iso_date(r.claim->>'submitted_on'), current_date) AS sent_on
 	FROM read_837(x12) r;
 	GET DIAGNOSTICS claims_read = ROW_COUNT;
 	-- a ledger claim needs its id, payer, first day of service and charge
@@ -415,7 +453,7 @@ BEGIN
 	   OR c.claim->>'total_charge' IS NULL;
 	DROP TABLE IF EXISTS pg_temp.cc_837_new;
 	CREATE TEMP TABLE cc_837_new (claim_id text);
-	EXECUTE format($q$
+	claims_sql := format($q$
 		WITH ins AS (
 			INSERT INTO %1$s.claims (claim_id, claim_type, payer_id, member_id, subscriber_last_name, subscriber_first_name,
 				patient_relationship, patient_last_name, patient_first_name, patient_birth_date, patient_sex, billing_npi,
@@ -432,20 +470,41 @@ BEGIN
 				p.discharge_status, p.service_from, p.service_to, p.total_charge, coalesce(p.diagnoses, '{}'),
 				p.icd10pcs_procedures
 			FROM pg_temp.cc_837 c, jsonb_populate_record(NULL::%1$s.claims, c.claim) p
+			WHERE $1 IS NULL OR c.claim_id = $1
 			ORDER BY c.claim_id, c.sent_on
 			ON CONFLICT (claim_id) DO NOTHING
 			RETURNING claim_id)
 		INSERT INTO pg_temp.cc_837_new SELECT claim_id FROM ins$q$, s);
-	GET DIAGNOSTICS claims_added = ROW_COUNT;
-	EXECUTE format($q$
+	lines_sql := format($q$
 		INSERT INTO %1$s.claim_lines (claim_id, line_no, revenue_code, procedure, modifiers, units, charge, service_date,
 									  dx_pointers, ndc, ndc_units, rendering_npi, place_of_service)
 		SELECT c.claim_id, coalesce(p.line_no, l.n::integer), p.revenue_code, p.procedure, p.modifiers, p.units, p.charge,
 			   p.service_date, p.dx_pointers, p.ndc, p.ndc_units, p.rendering_npi, p.place_of_service
-		FROM (SELECT DISTINCT ON (c.claim_id) c.* FROM pg_temp.cc_837 c ORDER BY c.claim_id, c.sent_on) c
+		FROM (SELECT DISTINCT ON (c.claim_id) c.* FROM pg_temp.cc_837 c WHERE $1 IS NULL OR c.claim_id = $1
+			  ORDER BY c.claim_id, c.sent_on) c
 		JOIN pg_temp.cc_837_new USING (claim_id),
 			 jsonb_array_elements(coalesce(c.claim->'lines', '[]')) WITH ORDINALITY l(line, n),
 			 jsonb_populate_record(NULL::%1$s.claim_lines, l.line) p$q$, s);
+	-- all at once; when a claim does not fit the ledger's columns (a date that
+	-- is not a day, an amount out of range, a negative charge), claim by claim,
+	-- and those that do not fit are listed in not_recorded with the reason
+	BEGIN
+		EXECUTE claims_sql USING NULL::text;
+		EXECUTE lines_sql USING NULL::text;
+	EXCEPTION WHEN data_exception OR integrity_constraint_violation THEN
+		TRUNCATE cc_837_new;
+		FOR one IN SELECT DISTINCT c.claim_id FROM cc_837 c ORDER BY 1 LOOP
+			BEGIN
+				EXECUTE claims_sql USING one;
+				EXECUTE lines_sql USING one;
+			EXCEPTION WHEN data_exception OR integrity_constraint_violation THEN
+				not_recorded := not_recorded || (one || ' (' || SQLERRM || ')');
+				DELETE FROM cc_837 c WHERE c.claim_id = one;
+				DELETE FROM cc_837_new n WHERE n.claim_id = one;
+			END;
+		END LOOP;
+	END;
+	SELECT count(*)::integer INTO claims_added FROM cc_837_new;
 	-- each claim sent is a submission, once per envelope it came in
 	EXECUTE format($q$
 		INSERT INTO %1$s.submissions (claim_id, submitted_on, frequency_code, channel, interchange_control, group_control, transaction_control)
@@ -461,7 +520,7 @@ BEGIN
 	not_recorded := coalesce(not_recorded, '{}');
 END
 $fn$;
-COMMENT ON FUNCTION record_837(name, text, date) IS 'records the claims of an X12 837 file sent into a claims ledger: a claim it does not have into claims and claim_lines (from read_837''s contract), and for each claim a submission dated submitted_on (default: BHT04, else today) with the envelope''s control numbers, which 999s answer by; recording the same file twice adds nothing; a claim without id, payer, first day of service or charge is not recorded (listed in not_recorded)';
+COMMENT ON FUNCTION record_837(name, text, date) IS 'records the claims of an X12 837 file sent into a claims ledger: a claim it does not have into claims and claim_lines (from read_837''s contract), and for each claim a submission dated submitted_on (default: BHT04, else today) with the envelope''s control numbers, which 999s answer by; recording the same file twice adds nothing; a claim without id, payer, first day of service or charge, or with a value the ledger''s columns cannot hold, is not recorded (listed in not_recorded, with the reason)';
 
 -- ----- 271 -----
 

@@ -157,6 +157,7 @@ x999_read(const char *data, int64 len, X999EmitSet emit_set, X999EmitError emit_
 	bool		in_999 = false;
 
 	memset(&r, 0, sizeof(r));
+	r.set.ids = &r.ids;			/* an AK2 without its AK1 still has the 999's envelope */
 	r.emit_set = emit_set;
 	r.emit_error = emit_error;
 	r.arg = arg;
