@@ -186,12 +186,10 @@ typedef struct X12EnvelopeRules
 /* The problem of a component separator slip (x12_settle_component_separator), at the ISA's 16th element. */
 extern X12Problem x12_separator_slip(int64 isa_number, char declared, char used);
 
-/* The problems of the file's envelope, in file order; returns how many. */
-extern int	x12_check_envelope(const char *data, int64 len, const X12EnvelopeRules *rules, X12Problem **out);
-
 /*
- * The same check fed segment by segment, by a reader that walks the file
- * anyway (one pass instead of two): begin, each segment as read, end.
+ * The check is fed segment by segment, by the reader that walks the file
+ * anyway (one pass): begin, each segment as read, end (the problems in file
+ * order; returns how many).
  */
 typedef struct X12Envelope X12Envelope;
 

@@ -283,16 +283,3 @@ x12_envelope_end(X12Envelope *st, X12Problem **out)
 	*out = st->problems;
 	return st->n;
 }
-
-int
-x12_check_envelope(const char *data, int64 len, const X12EnvelopeRules *rules, X12Problem **out)
-{
-	X12Envelope *st = x12_envelope_begin(rules);
-	X12Reader	r;
-	X12Segment	seg;
-
-	x12_reader_init(&r, data, len);
-	while (x12_next_segment(&r, &seg) == X12_SEGMENT)
-		x12_envelope_segment(st, &r, &seg);
-	return x12_envelope_end(st, out);
-}
