@@ -11,6 +11,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 
 #include "api/validate.h"
@@ -106,8 +107,24 @@ x12_row_date(X12Row *row, X12Str s)
 void
 x12_row_codes(X12Row *row, const X12Str *codes, int n)
 {
-	Datum	   *elems = palloc(Max(n, 1) * sizeof(Datum));
+	static Datum empty = (Datum) 0;	/* '{}', made once: most rows have no code */
+	Datum	   *elems;
 	int			i;
+
+	if (n == 0)
+	{
+		if (empty == (Datum) 0)
+		{
+			MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+			empty = PointerGetDatum(construct_empty_array(TEXTOID));
+			MemoryContextSwitchTo(old);
+		}
+		row->nulls[row->n] = false;
+		row->values[row->n++] = empty;
+		return;
+	}
+	elems = palloc(n * sizeof(Datum));
 
 	for (i = 0; i < n; i++)
 		elems[i] = x12_text_datum(codes[i]);

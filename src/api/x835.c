@@ -24,23 +24,50 @@
 
 /* ----- rows ----- */
 
-static void
-claim_row(X12Row *row, const X835Claim *c)
+/*
+ * The payment's columns, the same for each of its claim payments: made once
+ * per payment, in memory that outlives the rows (cxt), and copied into each.
+ */
+#define PAYMENT_NATTS 10
+
+typedef struct PaymentColumns
 {
-	const X835Payment *p = c->payment;
+	const X835Payment *payment;	/* whose columns these are, NULL before the first */
+	X12Row		row;
+} PaymentColumns;
+
+static void
+payment_columns(PaymentColumns *pc, const X835Payment *p, MemoryContext cxt)
+{
+	MemoryContext old;
 	int32		date;
 
-	x12_row_text(row, p->interchange_control);
-	x12_row_text(row, p->transaction_control);
-	x12_row_text(row, p->trace_number);
-	x12_row_text(row, p->payer_id.len > 0 ? p->payer_id : p->originator);
-	x12_row_text(row, p->payer_name);
-	x12_row_text(row, p->payee_id);
-	x12_row_text(row, p->payee_name);
-	x12_row_amount(row, p->amount);
-	x12_row_text(row, p->method);
+	if (pc->payment == p)
+		return;
+	old = MemoryContextSwitchTo(cxt);
+	pc->payment = p;
+	pc->row.n = 0;
+	x12_row_text(&pc->row, p->interchange_control);
+	x12_row_text(&pc->row, p->transaction_control);
+	x12_row_text(&pc->row, p->trace_number);
+	x12_row_text(&pc->row, p->payer_id.len > 0 ? p->payer_id : p->originator);
+	x12_row_text(&pc->row, p->payer_name);
+	x12_row_text(&pc->row, p->payee_id);
+	x12_row_text(&pc->row, p->payee_name);
+	x12_row_amount(&pc->row, p->amount);
+	x12_row_text(&pc->row, p->method);
 	/* the payment's date, or the day the 835 was made when BPR16 is missing or not a date */
-	x12_row_date(row, x12_parse_date(p->payment_date, &date) ? p->payment_date : p->production_date);
+	x12_row_date(&pc->row, x12_parse_date(p->payment_date, &date) ? p->payment_date : p->production_date);
+	Assert(pc->row.n == PAYMENT_NATTS);
+	MemoryContextSwitchTo(old);
+}
+
+static void
+claim_row(X12Row *row, const X835Claim *c, const PaymentColumns *pc)
+{
+	memcpy(row->values, pc->row.values, PAYMENT_NATTS * sizeof(Datum));
+	memcpy(row->nulls, pc->row.nulls, PAYMENT_NATTS * sizeof(bool));
+	row->n = PAYMENT_NATTS;
 	x12_row_int(row, c->claim_no);
 	x12_row_int(row, c->segment_no);
 	x12_row_text(row, c->claim_id);
@@ -144,16 +171,21 @@ read_835_rows(FunctionCallInfo fcinfo, What835 what)
 												  ALLOCSET_DEFAULT_SIZES);
 	const X835Claim *c;
 	X12Row		row;
+	PaymentColumns payment;
 	int			i;
 
 	row.n = 0;
+	payment.payment = NULL;
 	while ((c = x835_next_claim(reader)) != NULL)
 	{
-		MemoryContext old = MemoryContextSwitchTo(row_cxt);
+		MemoryContext old;
 
 		if (what == CLAIMS)
+			payment_columns(&payment, c->payment, CurrentMemoryContext);
+		old = MemoryContextSwitchTo(row_cxt);
+		if (what == CLAIMS)
 		{
-			claim_row(&row, c);
+			claim_row(&row, c, &payment);
 			x12_row_put(store, tupdesc, &row);
 		}
 		else if (what == LINES)
