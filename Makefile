@@ -29,7 +29,7 @@ PG_CPPFLAGS += -Isrc
 # the version before is those parts.
 CODE_TYPES = npi icd10cm hcpcs ndc
 PARTS_0.2.0 = refdata/refdata refdata/loaders refdata/loaders_icd10cm refdata/loaders_hcpcs refdata/loaders_ncci \
-	refdata/loaders_mce refdata/loaders_code_lists refdata/releases engine/rules api/validate api/scrub \
+	refdata/loaders_mce refdata/loaders_code_lists refdata/coverage refdata/loaders_coverage refdata/releases engine/rules api/validate api/scrub \
 	api/denials api/denials_carc api/denials_root_cause api/denials_views api/ledger api/audit api/denials_model api/audit_queue \
 	api/duplicates api/metrics api/x12 api/x835 api/x12_responses api/ledger_load api/eligibility api/underpayment
 PARTS = $(PARTS_0.2.0)

@@ -102,6 +102,23 @@ AS $$
 $$;
 COMMENT ON FUNCTION loader_date(text) IS 'internal: a date written YYYYMMDD, NULL when it is not one';
 
+CREATE FUNCTION loader_structure_problem(line_no bigint, header_ok boolean, header_problem text, blank boolean,
+										 fields text[], width integer)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+	-- what is wrong with a CSV line as a line, before its values: the header
+	-- (line 1), a header that was not valid, quoting, the number of fields
+	SELECT CASE WHEN line_no = 1 THEN CASE WHEN NOT header_ok THEN header_problem END
+				WHEN NOT header_ok THEN 'The header (line 1) is not valid.'
+				WHEN blank THEN NULL
+				WHEN fields IS NULL THEN
+					'Its quoting is malformed: a field that starts with a double quote ends with one, and a double quote inside it is doubled.'
+				WHEN cardinality(fields) <> width THEN format('It has %s fields; the header has %s.', cardinality(fields), width)
+		   END
+$$;
+COMMENT ON FUNCTION loader_structure_problem(bigint, boolean, text, boolean, text[], integer) IS 'internal: the structural problem of a line of a CSV file with a header (the header itself, a header not valid, quoting, field count), NULL when none';
+
 CREATE FUNCTION loader_header_position(header text[], names text[])
 RETURNS integer
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -296,6 +313,7 @@ CREATE FUNCTION loader_run(dataset text, parse regproc, content text,
 						   release text, setting text, valid_from date, valid_to date,
 						   targets regclass[], columns text[], select_lists text[], hint text,
 						   conditions text[] DEFAULT NULL, conflict_dataset text DEFAULT NULL, peek text DEFAULT NULL,
+						   extra text DEFAULT NULL,
 						   OUT loaded bigint[], OUT skipped jsonb, OUT peeked text)
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 AS $$
@@ -308,7 +326,8 @@ AS $$
 --   INSERT INTO targets[i] (columns[i]) SELECT select_lists[i] FROM p, a
 --   WHERE <the line loads> AND conditions[i]
 -- where p is the parse's row of the line and a the loader's arguments
--- (a.release, a.setting, a.valid_from, a.valid_to).  The tables come as
+-- (a.release, a.setting, a.valid_from, a.valid_to, and a.extra, one more
+-- argument of the loader's own).  The tables come as
 -- regclass and the column names are quoted here; the select lists and
 -- conditions are SQL written in the loaders, never data: the content and
 -- the arguments only reach the statement as parameters.  (Not SECURITY
@@ -348,8 +367,8 @@ BEGIN
 WITH p AS MATERIALIZED (
 	SELECT * FROM %s($1)
 ),
-a (release, setting, valid_from, valid_to) AS (
-	VALUES ($2, $3, $4, $5)
+a (release, setting, valid_from, valid_to, extra) AS (
+	VALUES ($2, $3, $4, $5, $6)
 )%s
 SELECT ARRAY[%s],
 	   (SELECT coalesce(jsonb_object_agg(s.skip, s.n), '{}')
@@ -362,7 +381,7 @@ LEFT JOIN (SELECT p.line_no, p.line, p.problem, p.errcode FROM p WHERE p.problem
 			parse, inserts, array_to_string(counts, ', '),
 			CASE WHEN peek IS NULL THEN 'NULL::text' ELSE format('(SELECT p.%I FROM p LIMIT 1)::text', peek) END)
 		INTO loaded, skipped, peeked, bad_line_no, bad_line, bad_problem, bad_errcode
-		USING content, release, setting, valid_from, valid_to;
+		USING content, release, setting, valid_from, valid_to, extra;
 	EXCEPTION WHEN unique_violation THEN
 		GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
 		PERFORM loader_release_conflict(coalesce(conflict_dataset, dataset), release, detail);
@@ -374,7 +393,7 @@ LEFT JOIN (SELECT p.line_no, p.line, p.problem, p.errcode FROM p WHERE p.problem
 	END IF;
 END
 $$;
-COMMENT ON FUNCTION loader_run(text, regproc, text, text, text, date, date, regclass[], text[], text[], text, text[], text, text) IS 'internal: the load itself, once the arguments are checked: locks the targets, deletes the release, inserts the lines parse() loads (targets[i] (columns[i]) from select_lists[i] over p, the parsed line, and a, the arguments), raises on a bad line, a collision or no data; returns the rows loaded into each target, the lines skipped by reason and the first value of column peek';
+COMMENT ON FUNCTION loader_run(text, regproc, text, text, text, date, date, regclass[], text[], text[], text, text[], text, text, text) IS 'internal: the load itself, once the arguments are checked: locks the targets, deletes the release, inserts the lines parse() loads (targets[i] (columns[i]) from select_lists[i] over p, the parsed line, and a, the arguments), raises on a bad line, a collision or no data; returns the rows loaded into each target, the lines skipped by reason and the first value of column peek';
 
 
 -- Releases -------------------------------------------------------------------
@@ -392,10 +411,10 @@ DECLARE
 BEGIN
 	IF dataset IS NULL OR NOT dataset = ANY ('{icd10cm_codes,hcpcs_codes,modifiers,place_of_service,type_of_bill_codes,'
 											 'revenue_codes,mce_edits,ncci_ptp/practitioner,ncci_ptp/hospital,mue/practitioner,'
-											 'mue/hospital,mue/dme}') THEN
+											 'mue/hospital,mue/dme,coverage_policies}') THEN
 		RAISE EXCEPTION 'could not delete a release: % is not a dataset of the loaders', coalesce(quote_literal(dataset), 'NULL')
 			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'The datasets are icd10cm_codes, hcpcs_codes, modifiers, place_of_service, type_of_bill_codes, revenue_codes, mce_edits, ncci_ptp/practitioner, ncci_ptp/hospital, mue/practitioner, mue/hospital and mue/dme.';
+				  HINT = 'The datasets are icd10cm_codes, hcpcs_codes, modifiers, place_of_service, type_of_bill_codes, revenue_codes, mce_edits, ncci_ptp/practitioner, ncci_ptp/hospital, mue/practitioner, mue/hospital, mue/dme and coverage_policies.';
 	END IF;
 	IF release IS NULL THEN
 		RAISE EXCEPTION 'could not delete a release of %: the release is null', dataset
