@@ -39,16 +39,8 @@ SELECT count(*) AS claims FROM bench.x12_big, read_837(x12) \gset
 \set scratch `mktemp -d`
 \set file :scratch '/claims.837'
 SELECT x12 FROM bench.x12_big \g (format=unaligned tuples_only=on) :file
-\set npm_log :scratch '/npm.log'
-\set installed `cd :'scratch' && npm install --no-audit --no-fund --silent node-x12@1.7.1 > :'npm_log' 2>&1 && echo yes || echo no`
-\if :installed
--- (node's default heap is too small for a file of this size parsed whole)
-\set node_result `node --max-old-space-size=8192 bench/x12_node.js :'scratch'/node_modules :'file' 2>/dev/null || true`
-SELECT nullif(split_part(:'node_result', ' ', 1), '')::numeric AS node_ms, nullif(split_part(:'node_result', ' ', 2), '')::int AS node_claims \gset
-\else
-\echo == node-x12 could not be installed (npm log in :npm_log): no baseline
-SELECT NULL AS node_ms, NULL AS node_claims \gset
-\endif
+\set tag CLM
+\ir node_x12.psql
 
 SELECT bench.time_ms('SELECT count(*) FROM bench.x12_big, cleanclaim.read_837(x12)', 3) AS read_ms \gset
 SELECT bench.time_ms('SELECT count(*) FROM bench.x12_big, cleanclaim.read_837(x12) r, cleanclaim.validate(r.claim) v', 2) AS validate_ms \gset

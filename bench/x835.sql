@@ -51,15 +51,8 @@ SELECT count(*) AS adjustments FROM bench.x835_big, read_835_adjustments(x12) \g
 \set scratch `d=$(mktemp -d) && chmod 777 $d && echo $d`
 \set file :scratch '/remit.835'
 SELECT x12 FROM bench.x835_big \g (format=unaligned tuples_only=on) :file
-\set npm_log :scratch '/npm.log'
-\set installed `cd :'scratch' && npm install --no-audit --no-fund --silent node-x12@1.7.1 > :'npm_log' 2>&1 && echo yes || echo no`
-\if :installed
-\set node_result `node --max-old-space-size=8192 bench/x12_node.js :'scratch'/node_modules :'file' CLP 2>/dev/null || true`
-SELECT nullif(split_part(:'node_result', ' ', 1), '')::numeric AS node_ms, nullif(split_part(:'node_result', ' ', 2), '')::int AS node_claims \gset
-\else
-\echo == node-x12 could not be installed (npm log in :npm_log): no baseline
-SELECT NULL AS node_ms, NULL AS node_claims \gset
-\endif
+\set tag CLP
+\ir node_x12.psql
 
 SELECT bench.time_ms('SELECT count(*) FROM bench.x835_big, cleanclaim.read_835(x12)', 5) AS read_ms \gset
 SELECT bench.time_ms('SELECT (SELECT count(*) FROM cleanclaim.read_835(x12)) + (SELECT count(*) FROM cleanclaim.read_835_lines(x12))

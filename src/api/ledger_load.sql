@@ -6,6 +6,18 @@
 -- yet (a remittance for a claim the ledger does not have) waits in the
 -- ledger's table unmatched until the claim or its submission arrives.
 
+-- The file a loader needs: 22004 when it is NULL, with what to pass.
+CREATE FUNCTION ledger_file_required(x12 text, message text, hint text) RETURNS void
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+AS $fn$
+BEGIN
+	IF x12 IS NULL THEN
+		RAISE EXCEPTION '%', message USING ERRCODE = '22004', DETAIL = 'The file is NULL.', HINT = hint;
+	END IF;
+END
+$fn$;
+COMMENT ON FUNCTION ledger_file_required(text, text, text) IS 'internal: raises 22004 with the message and hint given when a loader''s file is NULL';
+
 -- upgrade_ledger(): the tables and columns this version's loaders need, on
 -- a ledger made by an earlier version (create_ledger() calls it too, so
 -- both ways end with the same ledger).  Every statement is IF NOT EXISTS.
@@ -250,11 +262,8 @@ DECLARE
 	too_large text;
 	s text := ledger_schema(ledger, '{claims,remittances,adjustments,remittance_lines,payments,provider_adjustments,unmatched}');
 BEGIN
-	IF x12 IS NULL THEN
-		RAISE EXCEPTION 'load_835() needs the 835 file''s text'
-			USING ERRCODE = '22004', DETAIL = 'The file is NULL.',
-				  HINT = 'Pass the file: load_835(''billing'', pg_read_file(''remit.835'')).';
-	END IF;
+	PERFORM ledger_file_required(x12, 'load_835() needs the 835 file''s text',
+		'Pass the file: load_835(''billing'', pg_read_file(''remit.835'')).');
 	BEGIN
 	-- the provider-level adjustments, once each
 	EXECUTE format($q$
@@ -380,11 +389,8 @@ AS $fn$
 DECLARE
 	s text := ledger_schema(ledger, '{claims,submissions,responses,unmatched}');
 BEGIN
-	IF x12 IS NULL THEN
-		RAISE EXCEPTION 'load_acknowledgments() needs the file''s text'
-			USING ERRCODE = '22004', DETAIL = 'The file is NULL.',
-				  HINT = 'Pass a 999 or 277CA file: load_acknowledgments(''billing'', pg_read_file(''ack.999'')).';
-	END IF;
+	PERFORM ledger_file_required(x12, 'load_acknowledgments() needs the file''s text',
+		'Pass a 999 or 277CA file: load_acknowledgments(''billing'', pg_read_file(''ack.999'')).');
 	PERFORM stage_acknowledgments();
 	-- a 999 answers transaction sets (a group rejected whole: all its sets)
 	INSERT INTO cc_ack (kind, match_key, group_control, set_control, trace_number, received_on, status, reason)
@@ -434,11 +440,8 @@ DECLARE
 	lines_sql text;
 	one text;
 BEGIN
-	IF x12 IS NULL THEN
-		RAISE EXCEPTION 'record_837() needs the 837 file''s text'
-			USING ERRCODE = '22004', DETAIL = 'The file is NULL.',
-				  HINT = 'Pass the file sent: record_837(''billing'', pg_read_file(''claims.837'')).';
-	END IF;
+	PERFORM ledger_file_required(x12, 'record_837() needs the 837 file''s text',
+		'Pass the file sent: record_837(''billing'', pg_read_file(''claims.837'')).');
 	DROP TABLE IF EXISTS pg_temp.cc_837;
 	CREATE TEMP TABLE cc_837 AS
 	SELECT r.*, coalesce(record_837.submitted_on, iso_date(r.claim->>'submitted_on'), current_date) AS sent_on
@@ -533,11 +536,8 @@ AS $fn$
 DECLARE
 	s text := ledger_schema(ledger, '{coverage}');
 BEGIN
-	IF x12 IS NULL THEN
-		RAISE EXCEPTION 'load_271() needs the 271 file''s text'
-			USING ERRCODE = '22004', DETAIL = 'The file is NULL.',
-				  HINT = 'Pass the file: load_271(''billing'', pg_read_file(''elig.271'')).';
-	END IF;
+	PERFORM ledger_file_required(x12, 'load_271() needs the 271 file''s text',
+		'Pass the file: load_271(''billing'', pg_read_file(''elig.271'')).');
 	DROP TABLE IF EXISTS pg_temp.cc_271;
 	CREATE TEMP TABLE cc_271 AS
 	SELECT m.payer_id, m.member_id, coalesce(m.transaction_date, current_date) AS checked_on, coalesce(m.trace_number, '') AS trace_number,

@@ -25,24 +25,37 @@ typedef struct RowSink
 	Tuplestorestate *store;
 	TupleDesc	tupdesc;
 	MemoryContext row_cxt;
+	MemoryContext caller;		/* while a row is being made */
 	bool		details;		/* the function returns the detail rows (errors, benefits), not the main ones */
 } RowSink;
 
 static RowSink
-begin_rows(FunctionCallInfo fcinfo)
+begin_rows(FunctionCallInfo fcinfo, bool details)
 {
 	RowSink		sink;
 
 	sink.store = begin_materialized_srf(fcinfo, &sink.tupdesc);
 	sink.row_cxt = AllocSetContextCreate(CurrentMemoryContext, "cleanclaim x12 response row", ALLOCSET_DEFAULT_SIZES);
-	sink.details = false;
+	sink.details = details;
 	return sink;
+}
+
+/* A row of the detail kind or not: false when it is not one the function returns. */
+static bool
+begin_row(RowSink *sink, bool detail, X12Row *row)
+{
+	if (sink->details != detail)
+		return false;
+	sink->caller = MemoryContextSwitchTo(sink->row_cxt);
+	row->n = 0;
+	return true;
 }
 
 static void
 put_row(RowSink *sink, X12Row *row)
 {
 	x12_row_put(sink->store, sink->tupdesc, row);
+	MemoryContextSwitchTo(sink->caller);
 	MemoryContextReset(sink->row_cxt);
 }
 
@@ -63,10 +76,10 @@ static void
 put_277(void *arg, const X277Status *s)
 {
 	RowSink    *sink = arg;
-	MemoryContext old = MemoryContextSwitchTo(sink->row_cxt);
 	X12Row		row;
 
-	row.n = 0;
+	if (!begin_row(sink, false, &row))
+		return;
 	ids_columns(&row, s->ids);
 	x12_row_cstring(&row, s->level);
 	x12_row_int(&row, s->segment_no);
@@ -94,14 +107,13 @@ put_277(void *arg, const X277Status *s)
 	x12_row_text(&row, s->procedure);
 	x12_row_text(&row, s->line_control);
 	put_row(sink, &row);
-	MemoryContextSwitchTo(old);
 }
 
 PG_FUNCTION_INFO_V1(read_277ca);
 Datum
 read_277ca(PG_FUNCTION_ARGS)
 {
-	RowSink		sink = begin_rows(fcinfo);
+	RowSink		sink = begin_rows(fcinfo, false);
 
 	x277_read(X12_ARG_DATA(fcinfo), put_277, &sink);
 	return (Datum) 0;
@@ -113,13 +125,10 @@ static void
 put_999_set(void *arg, const X999Set *s)
 {
 	RowSink    *sink = arg;
-	MemoryContext old;
 	X12Row		row;
 
-	if (sink->details)
+	if (!begin_row(sink, false, &row))
 		return;
-	old = MemoryContextSwitchTo(sink->row_cxt);
-	row.n = 0;
 	ids_columns(&row, s->ids);
 	x12_row_text(&row, s->functional_id);
 	x12_row_text(&row, s->group_control);
@@ -131,20 +140,16 @@ put_999_set(void *arg, const X999Set *s)
 	x12_row_codes(&row, s->codes, s->ncodes);
 	x12_row_int(&row, s->segment_errors);
 	put_row(sink, &row);
-	MemoryContextSwitchTo(old);
 }
 
 static void
 put_999_error(void *arg, const X999Error *e)
 {
 	RowSink    *sink = arg;
-	MemoryContext old;
 	X12Row		row;
 
-	if (!sink->details)
+	if (!begin_row(sink, true, &row))
 		return;
-	old = MemoryContextSwitchTo(sink->row_cxt);
-	row.n = 0;
 	ids_columns(&row, e->set->ids);
 	x12_row_text(&row, e->set->group_control);
 	x12_row_text(&row, e->set->set_control);
@@ -159,28 +164,30 @@ put_999_error(void *arg, const X999Error *e)
 	x12_row_text(&row, e->element_error);
 	x12_row_text(&row, e->bad_value);
 	put_row(sink, &row);
-	MemoryContextSwitchTo(old);
+}
+
+/* One walk of the file; the rows of one kind: the main ones, or (details) their details. */
+static Datum
+read_999_rows(FunctionCallInfo fcinfo, bool details)
+{
+	RowSink		sink = begin_rows(fcinfo, details);
+
+	x999_read(X12_ARG_DATA(fcinfo), put_999_set, put_999_error, &sink);
+	return (Datum) 0;
 }
 
 PG_FUNCTION_INFO_V1(read_999);
 Datum
 read_999(PG_FUNCTION_ARGS)
 {
-	RowSink		sink = begin_rows(fcinfo);
-
-	x999_read(X12_ARG_DATA(fcinfo), put_999_set, put_999_error, &sink);
-	return (Datum) 0;
+	return read_999_rows(fcinfo, false);
 }
 
 PG_FUNCTION_INFO_V1(read_999_errors);
 Datum
 read_999_errors(PG_FUNCTION_ARGS)
 {
-	RowSink		sink = begin_rows(fcinfo);
-
-	sink.details = true;		/* the errors, not the sets */
-	x999_read(X12_ARG_DATA(fcinfo), put_999_set, put_999_error, &sink);
-	return (Datum) 0;
+	return read_999_rows(fcinfo, true);	/* the errors */
 }
 
 /* ----- read_271, read_271_benefits ----- */
@@ -189,13 +196,10 @@ static void
 put_271_member(void *arg, const X271Member *m)
 {
 	RowSink    *sink = arg;
-	MemoryContext old;
 	X12Row		row;
 
-	if (sink->details)
+	if (!begin_row(sink, false, &row))
 		return;
-	old = MemoryContextSwitchTo(sink->row_cxt);
-	row.n = 0;
 	ids_columns(&row, m->ids);
 	x12_row_text(&row, m->hl_id);
 	x12_row_cstring(&row, m->level);
@@ -220,20 +224,16 @@ put_271_member(void *arg, const X271Member *m)
 	x12_row_codes(&row, m->rejections, m->nrejections);
 	x12_row_int(&row, m->benefits);
 	put_row(sink, &row);
-	MemoryContextSwitchTo(old);
 }
 
 static void
 put_271_benefit(void *arg, const X271Benefit *b)
 {
 	RowSink    *sink = arg;
-	MemoryContext old;
 	X12Row		row;
 
-	if (!sink->details)
+	if (!begin_row(sink, true, &row))
 		return;
-	old = MemoryContextSwitchTo(sink->row_cxt);
-	row.n = 0;
 	ids_columns(&row, b->member->ids);
 	x12_row_text(&row, b->member->hl_id);
 	x12_row_text(&row, b->member->member_id);
@@ -252,26 +252,28 @@ put_271_benefit(void *arg, const X271Benefit *b)
 	x12_row_date(&row, b->date_from);
 	x12_row_date(&row, b->date_to);
 	put_row(sink, &row);
-	MemoryContextSwitchTo(old);
+}
+
+/* One walk of the file; the rows of one kind: the main ones, or (details) their details. */
+static Datum
+read_271_rows(FunctionCallInfo fcinfo, bool details)
+{
+	RowSink		sink = begin_rows(fcinfo, details);
+
+	x271_read(X12_ARG_DATA(fcinfo), put_271_member, put_271_benefit, &sink);
+	return (Datum) 0;
 }
 
 PG_FUNCTION_INFO_V1(read_271);
 Datum
 read_271(PG_FUNCTION_ARGS)
 {
-	RowSink		sink = begin_rows(fcinfo);
-
-	x271_read(X12_ARG_DATA(fcinfo), put_271_member, put_271_benefit, &sink);
-	return (Datum) 0;
+	return read_271_rows(fcinfo, false);
 }
 
 PG_FUNCTION_INFO_V1(read_271_benefits);
 Datum
 read_271_benefits(PG_FUNCTION_ARGS)
 {
-	RowSink		sink = begin_rows(fcinfo);
-
-	sink.details = true;		/* the benefits, not the members */
-	x271_read(X12_ARG_DATA(fcinfo), put_271_member, put_271_benefit, &sink);
-	return (Datum) 0;
+	return read_271_rows(fcinfo, true);	/* the benefits */
 }

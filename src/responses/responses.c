@@ -41,6 +41,35 @@ x12_track_envelope(XResponseIds *ids, const X12Segment *seg, int64 *st_number)
 }
 
 void
+x12_read_sets(const char *data, int64 len, const XSetReader *how, void *reader)
+{
+	X12Reader	x;
+	X12Segment	seg;
+	bool		in_set = false;
+
+	x12_reader_init(&x, data, len);
+	while (x12_next_segment(&x, &seg) == X12_SEGMENT)
+	{
+		if (x12_track_envelope(how->ids, &seg, how->st_number))
+		{
+			how->flush(reader);
+			if (seg.key == X12_KEY2('S', 'T'))
+			{
+				in_set = x12_str_is(x12_element(&seg, 1), how->set_id);
+				if (in_set)
+					how->start(reader);
+			}
+			else if (seg.key == X12_KEY2('S', 'E'))
+				in_set = false;
+			continue;
+		}
+		if (in_set)
+			how->segment(reader, &x, &seg);
+	}
+	how->flush(reader);
+}
+
+void
 x12_date_range(X12Str format, X12Str value, X12Str *from, X12Str *to)
 {
 	*from = *to = X12_NO_STR;

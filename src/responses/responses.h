@@ -29,6 +29,25 @@ typedef struct XResponseIds
  */
 extern bool x12_track_envelope(XResponseIds *ids, const X12Segment *seg, int64 *st_number);
 
+/*
+ * A reader of one kind of transaction set, as the walk below drives it:
+ * start at each ST of its kind, segment for each segment inside one, flush
+ * at every envelope segment and at the end of the file (to hand out the row
+ * being read).
+ */
+typedef struct XSetReader
+{
+	const char *set_id;			/* ST01: "277", "999", "271" */
+	XResponseIds *ids;			/* kept up to date by the walk */
+	int64	   *st_number;
+	void		(*start) (void *reader);
+	void		(*segment) (void *reader, const X12Reader *x, const X12Segment *seg);
+	void		(*flush) (void *reader);
+} XSetReader;
+
+/* Walk the file once, handing the sets of the reader's kind to it. */
+extern void x12_read_sets(const char *data, int64 len, const XSetReader *how, void *reader);
+
 /* ----- 277CA and 277 ----- */
 
 #define X277_MAX_STATUSES 12

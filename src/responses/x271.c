@@ -43,8 +43,10 @@ flush_benefit(Reader271 *r)
 
 /* A subscriber or dependent always makes a row; a source or receiver only with an AAA. */
 static void
-flush_member(Reader271 *r)
+flush_member(void *reader)
 {
+	Reader271  *r = reader;
+
 	flush_benefit(r);
 	if (r->open && (r->level == 'M' || r->level == 'D' || r->member.nrejections > 0))
 		r->emit_member(r->arg, &r->member);
@@ -206,8 +208,9 @@ read_eb(Reader271 *r, const X12Reader *x, const X12Segment *seg)
 }
 
 static void
-read_segment(Reader271 *r, const X12Reader *x, const X12Segment *seg)
+read_segment(void *reader, const X12Reader *x, const X12Segment *seg)
 {
+	Reader271  *r = reader;
 	X12Str		e1 = x12_element(seg, 1);
 
 	if (seg->key == X12_KEY2('H', 'L'))
@@ -250,36 +253,25 @@ read_segment(Reader271 *r, const X12Reader *x, const X12Segment *seg)
 	}
 }
 
+/* The walk's hooks (x12_read_sets). */
+static void
+start_271(void *reader)
+{
+	Reader271  *r = reader;
+
+	r->level = 0;
+	r->payer_name = r->payer_id = r->provider_name = r->provider_id = r->subscriber_id = X12_NO_STR;
+}
+
 void
 x271_read(const char *data, int64 len, X271EmitMember emit_member, X271EmitBenefit emit_benefit, void *arg)
 {
-	X12Reader	x;
-	X12Segment	seg;
 	Reader271	r;
-	bool		in_271 = false;
+	XSetReader	how = {"271", &r.ids, &r.st_number, start_271, read_segment, flush_member};
 
 	memset(&r, 0, sizeof(r));
 	r.emit_member = emit_member;
 	r.emit_benefit = emit_benefit;
 	r.arg = arg;
-	x12_reader_init(&x, data, len);
-	while (x12_next_segment(&x, &seg) == X12_SEGMENT)
-	{
-		if (x12_track_envelope(&r.ids, &seg, &r.st_number))
-		{
-			flush_member(&r);
-			if (seg.key == X12_KEY2('S', 'T'))
-			{
-				in_271 = x12_str_is(x12_element(&seg, 1), "271");
-				r.level = 0;
-				r.payer_name = r.payer_id = r.provider_name = r.provider_id = r.subscriber_id = X12_NO_STR;
-			}
-			else if (seg.key == X12_KEY2('S', 'E'))
-				in_271 = false;
-			continue;
-		}
-		if (in_271)
-			read_segment(&r, &x, &seg);
-	}
-	flush_member(&r);
+	x12_read_sets(data, len, &how, &r);
 }

@@ -37,8 +37,10 @@ typedef struct Reader277
 
 /* A row is a status: a loop without STC (the source's, most providers') makes none, but a claim always does. */
 static void
-flush(Reader277 *r)
+flush(void *reader)
 {
+	Reader277  *r = reader;
+
 	if (r->open && (r->row.nstatuses > 0 || strcmp(r->row.level, "claim") == 0))
 		r->emit(r->arg, &r->row);
 	r->open = false;
@@ -147,8 +149,9 @@ is_claim_row(const Reader277 *r)
 }
 
 static void
-read_segment(Reader277 *r, const X12Reader *x, const X12Segment *seg)
+read_segment(void *reader, const X12Reader *x, const X12Segment *seg)
 {
+	Reader277  *r = reader;
 	X12Str		e1 = x12_element(seg, 1);
 
 	switch (seg->key)
@@ -212,35 +215,24 @@ read_segment(Reader277 *r, const X12Reader *x, const X12Segment *seg)
 	}
 }
 
+/* The walk's hooks (x12_read_sets). */
+static void
+start_277(void *reader)
+{
+	Reader277  *r = reader;
+
+	r->hl_level = 0;
+	r->payer_name = r->payer_id = r->provider_id = X12_NO_STR;
+}
+
 void
 x277_read(const char *data, int64 len, X277Emit emit, void *arg)
 {
-	X12Reader	x;
-	X12Segment	seg;
 	Reader277	r;
-	bool		in_277 = false;
+	XSetReader	how = {"277", &r.ids, &r.st_number, start_277, read_segment, flush};
 
 	memset(&r, 0, sizeof(r));
 	r.emit = emit;
 	r.arg = arg;
-	x12_reader_init(&x, data, len);
-	while (x12_next_segment(&x, &seg) == X12_SEGMENT)
-	{
-		if (x12_track_envelope(&r.ids, &seg, &r.st_number))
-		{
-			flush(&r);
-			if (seg.key == X12_KEY2('S', 'T'))
-			{
-				in_277 = x12_str_is(x12_element(&seg, 1), "277");
-				r.hl_level = 0;
-				r.payer_name = r.payer_id = r.provider_id = X12_NO_STR;
-			}
-			else if (seg.key == X12_KEY2('S', 'E'))
-				in_277 = false;
-			continue;
-		}
-		if (in_277)
-			read_segment(&r, &x, &seg);
-	}
-	flush(&r);
+	x12_read_sets(data, len, &how, &r);
 }

@@ -27,8 +27,10 @@ typedef struct Reader999
 } Reader999;
 
 static void
-flush_ik3(Reader999 *r)
+flush_ik3(void *reader)
 {
+	Reader999  *r = reader;
+
 	if (r->ik3_open)
 		r->emit_error(r->arg, &r->error);
 	r->ik3_open = false;
@@ -105,8 +107,9 @@ read_answer(Reader999 *r, const X12Segment *seg, int first_code)
 }
 
 static void
-read_segment(Reader999 *r, const X12Reader *x, const X12Segment *seg)
+read_segment(void *reader, const X12Reader *x, const X12Segment *seg)
 {
+	Reader999  *r = reader;
 	switch (seg->key)
 	{
 		case X12_KEY3('A', 'K', '1'):
@@ -148,35 +151,22 @@ read_segment(Reader999 *r, const X12Reader *x, const X12Segment *seg)
 	}
 }
 
+/* The walk's hooks (x12_read_sets). */
+static void
+start_999(void *reader)
+{
+}
+
 void
 x999_read(const char *data, int64 len, X999EmitSet emit_set, X999EmitError emit_error, void *arg)
 {
-	X12Reader	x;
-	X12Segment	seg;
 	Reader999	r;
-	bool		in_999 = false;
+	XSetReader	how = {"999", &r.ids, &r.st_number, start_999, read_segment, flush_ik3};
 
 	memset(&r, 0, sizeof(r));
 	r.set.ids = &r.ids;			/* an AK2 without its AK1 still has the 999's envelope */
 	r.emit_set = emit_set;
 	r.emit_error = emit_error;
 	r.arg = arg;
-	x12_reader_init(&x, data, len);
-	while (x12_next_segment(&x, &seg) == X12_SEGMENT)
-	{
-		if (x12_track_envelope(&r.ids, &seg, &r.st_number))
-		{
-			if (seg.key == X12_KEY2('S', 'T'))
-				in_999 = x12_str_is(x12_element(&seg, 1), "999");
-			else if (seg.key == X12_KEY2('S', 'E'))
-			{
-				flush_ik3(&r);
-				in_999 = false;
-			}
-			continue;
-		}
-		if (in_999)
-			read_segment(&r, &x, &seg);
-	}
-	flush_ik3(&r);
+	x12_read_sets(data, len, &how, &r);
 }
